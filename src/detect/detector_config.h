@@ -1,0 +1,70 @@
+// Detector settings. Every default is a starting point chosen for the reason given beside it;
+// all are overridable from the config file ([brute_force], [spray], [slow], [episodes]) and
+// flags. Validate() checks every rule before a run starts, with messages that name the key,
+// the value and the rule: "invalid brute_force.max_failures '0': must be >= 1".
+#ifndef SPRAYTRACE_DETECT_DETECTOR_CONFIG_H_
+#define SPRAYTRACE_DETECT_DETECTOR_CONFIG_H_
+
+#include <cstdint>
+
+#include "common/duration.h"
+#include "common/status.h"
+
+namespace spraytrace::detect {
+
+// One source failing fast: fail2ban's sshd jail defaults (maxretry 5, findtime 10m), so a user
+// who switches from fail2ban sees every source it would have banned.
+struct BruteForceConfig {
+  bool enabled = true;
+  int max_failures = 5;                         // failures from one source ...
+  Micros find_window = 10 * kMicrosPerMinute;   // ... within this sliding window
+};
+
+// One source failing against many accounts with few tries each. An office NAT or carrier-grade
+// NAT also reaches many accounts, but most of them succeed: the success ratio keeps it quiet.
+struct SpraySingleSourceConfig {
+  bool enabled = true;
+  // Distinct accounts that failed from the source and never succeeded from it in the window.
+  // CrowdSec's user-enum scenarios use 5 distinct users; spraying tools go far wider.
+  int min_failed_accounts = 5;
+  Micros window = 24 * kMicrosPerHour;  // sprays of one password per day still land in one window
+  // A spray tries each account once or twice (one or two passwords); a dictionary brute force
+  // tries each account many times. Mean failures per failed account must not exceed this.
+  double max_failures_per_account = 4.0;
+  // Accounts that succeeded from the source, as a share of the accounts that only failed.
+  // Office NAT: dozens of successes per typo; a spray: none or the one it broke.
+  double max_success_ratio = 0.2;
+};
+
+// One source failing slowly for hours: below fail2ban (5 in 10m) and CrowdSec ssh-slow-bf
+// (10 events leaking one per minute), for example one guess every five minutes all night.
+struct SlowSourceConfig {
+  bool enabled = true;
+  int min_failures = 10;                    // failures from one source ...
+  Micros window = 24 * kMicrosPerHour;      // ... within this window ...
+  Micros min_span = 1 * kMicrosPerHour;     // ... spread over at least this long
+  // A source that succeeded for an account is that account's own device retrying a stale
+  // password (a phone after a password change); failures on such accounts are not counted.
+  bool ignore_accounts_with_success = true;
+};
+
+// Findings about one source are kept open while the source stays active and written when it
+// goes quiet, so each carries complete counts and times: one finding per episode, not per line.
+struct EpisodeConfig {
+  Micros idle_gap = 6 * kMicrosPerHour;  // quiet this long ends an episode
+  int max_related_users = 1000;          // cap on related.user entries in one finding
+  int max_evidence = 5;                  // cited events per finding
+};
+
+struct DetectorConfig {
+  BruteForceConfig brute_force;
+  SpraySingleSourceConfig spray;
+  SlowSourceConfig slow;
+  EpisodeConfig episodes;
+
+  Status Validate() const;
+};
+
+}  // namespace spraytrace::detect
+
+#endif  // SPRAYTRACE_DETECT_DETECTOR_CONFIG_H_

@@ -1,0 +1,74 @@
+// Finding: what a detector concluded, in the shape of the findings contract (docs/findings.md,
+// from shared/design.md): rule, severity, the sources and accounts involved, the time span and
+// a few cited events. Plain value type; the report stage renders it as ECS JSON.
+#ifndef SPRAYTRACE_DETECT_FINDING_H_
+#define SPRAYTRACE_DETECT_FINDING_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "event/auth_event.h"
+
+namespace spraytrace::detect {
+
+enum class Rule : uint8_t {
+  kBruteForce,
+  kSingleSourceSpray,
+  kDistributedSpray,
+  kAccountTargeted,
+  kCompromise,
+};
+
+// The contract's rule.name values: "brute_force", "single_source_spray", ...
+std::string_view RuleName(Rule rule);
+
+struct Evidence {
+  EvidenceLocation where;
+  Timestamp time = 0;
+  std::string why;  // e.g. "failed password for invalid user admin"
+};
+
+struct Finding {
+  Rule rule = Rule::kBruteForce;
+  // Variant of the rule, stable for scripts: "brute_force.burst", "brute_force.slow",
+  // "single_source_spray.breadth".
+  std::string rule_id;
+  int severity = 2;          // 1 low .. 4 critical
+  double confidence = 0.5;   // 0..1
+  Timestamp triggered = 0;   // event time of the evidence that crossed the threshold
+  Timestamp start = 0;       // first and last evidence time
+  Timestamp end = 0;
+
+  std::optional<IpAddress> source_ip;  // for findings about one source
+  std::string user_name;               // for findings about one account (else empty)
+  std::vector<IpAddress> related_ips;
+  std::vector<std::string> related_users;  // capped; see distinct_accounts for the true count
+
+  uint64_t failures = 0;
+  uint64_t successes = 0;
+  uint64_t distinct_accounts = 0;
+  uint64_t unknown_account_failures = 0;  // failures whose reason was kUnknownUser
+
+  std::string campaign;  // empty until correlation assigns one
+  std::string summary;   // one sentence a person reads: why this fired
+  std::vector<Evidence> evidence;  // first few and the triggering event
+};
+
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  virtual void OnFinding(Finding finding) = 0;
+};
+
+class CollectingFindingSink final : public FindingSink {
+ public:
+  void OnFinding(Finding finding) override { findings.push_back(std::move(finding)); }
+  std::vector<Finding> findings;
+};
+
+}  // namespace spraytrace::detect
+
+#endif  // SPRAYTRACE_DETECT_FINDING_H_

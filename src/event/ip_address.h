@@ -1,0 +1,55 @@
+// IpAddress: an IPv4 or IPv6 address in one 16-byte form.
+//
+// IPv4 is stored IPv4-mapped (::ffff:a.b.c.d), so "::ffff:1.2.3.4" and "1.2.3.4" are the same
+// address and print as "1.2.3.4". A plain value type: trivially copyable, hashable, ordered.
+#ifndef SPRAYTRACE_EVENT_IP_ADDRESS_H_
+#define SPRAYTRACE_EVENT_IP_ADDRESS_H_
+
+#include <array>
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace spraytrace {
+
+class IpAddress {
+ public:
+  IpAddress() = default;  // :: (the unspecified address)
+
+  // Accepts dotted IPv4 (leading zeros read as decimal: "192.030.0.6" is 192.30.0.6), any IPv6
+  // text form, IPv4-mapped/compatible IPv6, and bracketed IPv6 "[2001:db8::1]". A zone suffix
+  // ("fe80::1%eth0") is dropped. Returns nullopt for anything else, e.g. host names.
+  static std::optional<IpAddress> Parse(std::string_view text);
+  static IpAddress FromV4(uint32_t host_order);
+
+  bool is_v4() const;
+  // Host-order IPv4 value; REQUIRES: is_v4().
+  uint32_t v4() const;
+  const std::array<uint8_t, 16>& bytes() const { return bytes_; }
+
+  // The network containing this address: keeps prefix_len bits counted in the address's own
+  // family (Masked(24) on IPv4 is the /24, Masked(64) on IPv6 the /64).
+  IpAddress Masked(int prefix_len) const;
+
+  // Canonical text: dotted IPv4, RFC 5952 IPv6 (lower case, longest zero run compressed).
+  std::string ToString() const;
+
+  auto operator<=>(const IpAddress&) const = default;
+
+ private:
+  std::array<uint8_t, 16> bytes_{};
+};
+
+struct IpAddressHash {
+  size_t operator()(const IpAddress& ip) const noexcept;
+};
+
+}  // namespace spraytrace
+
+template <>
+struct std::hash<spraytrace::IpAddress> : spraytrace::IpAddressHash {};
+
+#endif  // SPRAYTRACE_EVENT_IP_ADDRESS_H_

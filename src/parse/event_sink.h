@@ -1,0 +1,26 @@
+// EventSink: where parsers deliver AuthEvents. Implemented by the pipeline (feeds detectors) and
+// by tests (collects into a vector).
+#ifndef SPRAYTRACE_PARSE_EVENT_SINK_H_
+#define SPRAYTRACE_PARSE_EVENT_SINK_H_
+
+#include <vector>
+
+#include "event/auth_event.h"
+
+namespace spraytrace::parse {
+
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void OnEvent(const AuthEvent& event) = 0;
+};
+
+class CollectingSink final : public EventSink {
+ public:
+  void OnEvent(const AuthEvent& event) override { events.push_back(event); }
+  std::vector<AuthEvent> events;
+};
+
+}  // namespace spraytrace::parse
+
+#endif  // SPRAYTRACE_PARSE_EVENT_SINK_H_
