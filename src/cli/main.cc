@@ -1,1 +1,28 @@
-int main() { return 0; }
+// The spraytrace command. The only place in the project that prints or exits.
+#include <CLI/CLI.hpp>
+
+#include "cli/exit_codes.h"
+#include "cli/scan_command.h"
+
+int main(int argc, char** argv) {
+  using spraytrace::cli::ExitCode;
+  CLI::App app{
+      "spraytrace finds password spraying in authentication logs: loud brute force, single-source\n"
+      "sprays, and the covert low-and-slow kind spread over thousands of addresses."};
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 nothing found, 1 findings, 2 usage or input error.\n"
+      "Run 'spraytrace COMMAND --help' for a command's options and examples.");
+  app.set_version_flag("--version", "spraytrace " SPRAYTRACE_VERSION);
+
+  spraytrace::cli::ScanCommand scan;
+  scan.Register(&app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::kUsageOrInputError);
+  }
+  return static_cast<int>(scan.exit_code());
+}

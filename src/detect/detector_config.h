@@ -16,8 +16,14 @@ namespace spraytrace::detect {
 // who switches from fail2ban sees every source it would have banned.
 struct BruteForceConfig {
   bool enabled = true;
-  int max_failures = 5;                         // failures from one source ...
+  int max_failures = 5;                         // failures from one source (1..10000) ...
   Micros find_window = 10 * kMicrosPerMinute;   // ... within this sliding window
+  // Office NAT: several people mistyping within the same ten minutes look like a burst against
+  // several accounts. A burst that spans more than two accounts is not reported when the
+  // source's accounts that succeeded outnumber this multiple of its accounts that only failed.
+  // A burst against one or two accounts is always reported (fail2ban parity). A very large value
+  // (1e9) restores plain fail2ban behaviour.
+  double max_success_ratio = 1.0;
 };
 
 // One source failing against many accounts with few tries each. An office NAT or carrier-grade
@@ -46,6 +52,10 @@ struct SlowSourceConfig {
   // A source that succeeded for an account is that account's own device retrying a stale
   // password (a phone after a password change); failures on such accounts are not counted.
   bool ignore_accounts_with_success = true;
+  // A source where many accounts log in fine is a shared address (office NAT): its scattered
+  // failures are typos and stale devices, not a slow attack. Quiet when the source's accounts
+  // that succeeded exceed this multiple of the accounts whose failures were counted.
+  double max_success_ratio = 0.2;
 };
 
 // Findings about one source are kept open while the source stays active and written when it
@@ -54,6 +64,9 @@ struct EpisodeConfig {
   Micros idle_gap = 6 * kMicrosPerHour;  // quiet this long ends an episode
   int max_related_users = 1000;          // cap on related.user entries in one finding
   int max_evidence = 5;                  // cited events per finding
+  // Accounts tracked per source and episode. Beyond it, events still count in the source's
+  // totals but their accounts are not tracked (distinct_accounts then reads "at least").
+  int max_accounts_per_source = 10'000;
 };
 
 struct DetectorConfig {

@@ -21,8 +21,10 @@
 namespace spraytrace::ingest {
 
 struct ReaderOptions {
-  // Lines longer than this are skipped with kLineTooLong. sshd lines are < 1 KiB; journald JSON
-  // records can reach a few KiB. 1 MiB keeps memory bounded against a 10 MB garbage line.
+  // Lines whose text (without "\n" or "\r\n") is longer than this are skipped with
+  // kLineTooLong. sshd lines are < 1 KiB; journald JSON records can reach a few KiB. 1 MiB keeps
+  // memory bounded against a 10 MB garbage line: the reader's buffer is about this size + 64 KiB
+  // (at least 1 MiB), and a longer line is discarded as it streams past, never held whole.
   size_t max_line_bytes = 1 << 20;
 };
 
@@ -39,7 +41,8 @@ class LineReader {
  public:
   virtual ~LineReader() = default;
 
-  // Opens path, or stdin when path is "-". display_name is what diagnostics cite.
+  // Opens path, or stdin when path is "-"; diagnostics cite path as given. Compression is
+  // sniffed from the first bytes here, so Open() may block on a pipe until 4 bytes or EOF.
   // Errors: kNotFound / kIoError (also reported as kUnreadableFile to diagnostics).
   // REQUIRES: diagnostics outlives the reader.
   static Result<std::unique_ptr<LineReader>> Open(const std::string& path,

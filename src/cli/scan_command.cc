@@ -1,0 +1,166 @@
+#include "cli/scan_command.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "cli/config_file.h"
+#include "cli/scan_runner.h"
+#include "report/findings_jsonl.h"
+#include "report/terminal_summary.h"
+#include "report/utf8.h"
+
+namespace spraytrace::cli {
+namespace {
+
+constexpr const char* kScanExamples = R"(Examples:
+  spraytrace scan /var/log/auth.log                 summary on the terminal
+  spraytrace scan /var/log/ --findings alerts.jsonl all logs under a folder, findings to a file
+  spraytrace scan auth.log.2.gz auth.log.1 auth.log rotated logs, plain/gzip/zstd mixed
+  journalctl -u ssh -o json | spraytrace scan -     journald export from stdin
+  spraytrace scan auth.log | jq -r '.rule.name + " " + (.related.ip|join(","))'
+  spraytrace scan auth.log --set brute_force.max_failures=3 --set spray.window=48h
+  spraytrace scan --print-config > spraytrace.toml  then edit and pass --config spraytrace.toml
+
+Findings are JSON lines in Elastic Common Schema names (rule.name, related.ip, related.user,
+user.name, source.ip, event.start/end, spraytrace.evidence). When stdout is not a terminal and
+--findings is not given, they go to stdout; on a terminal a readable summary is printed instead.
+Year-less syslog timestamps take their year from each file's modification time (--year forces).
+Exit codes: 0 nothing found, 1 findings, 2 usage or input error (or nothing could be read).)";
+
+// Collects findings for the summary and forwards them to the JSONL writer when there is one.
+class TeeSink final : public detect::FindingSink {
+ public:
+  explicit TeeSink(detect::FindingSink* next) : next_(next) {}
+  void OnFinding(detect::Finding finding) override {
+    findings.push_back(finding);
+    if (next_) next_->OnFinding(std::move(finding));
+  }
+  std::vector<detect::Finding> findings;
+
+ private:
+  detect::FindingSink* next_;
+};
+
+struct FileCloser {
+  void operator()(std::FILE* f) const {
+    if (f && f != stdout) std::fclose(f);
+  }
+};
+
+void PrintError(std::string_view message) {
+  fmt::print(stderr, "spraytrace scan: {}\n", report::EscapeForTerminal(message));
+}
+
+}  // namespace
+
+void ScanCommand::Register(CLI::App* app) {
+  CLI::App* scan = app->add_subcommand(
+      "scan", "Read authentication logs and report brute force and password spraying");
+  scan->footer(kScanExamples);
+  scan->add_option("paths", inputs_,
+                   "Log files or folders (plain, .gz, .zst; recognised by content); '-' is stdin");
+  scan->add_option("--findings", findings_path_, "Write findings as JSON lines to FILE ('-': stdout)")
+      ->option_text("FILE");
+  scan->add_option("--config", config_path_, "Detector settings from a TOML file")
+      ->option_text("FILE");
+  scan->add_option("--set", settings_,
+                   "Override one setting, e.g. --set brute_force.max_failures=3 (repeatable)")
+      ->option_text("KEY=VALUE");
+  scan->add_option("--year", year_, "Year of the first year-less syslog timestamp in each input")
+      ->check(CLI::Range(1970, 9999));
+  scan->add_flag("--summary", summary_, "Print the readable summary even when stdout is not a terminal (to stderr if findings go to stdout)");
+  scan->add_flag("--no-summary", no_summary_, "Never print the summary");
+  scan->add_option("--top", top_, "Rows in each summary table")->capture_default_str();
+  scan->add_flag("--print-config", print_config_,
+                 "Print every detector setting with its value (after --config/--set) and exit");
+  scan->callback([this] { exit_code_ = Run(); });
+}
+
+ExitCode ScanCommand::Run() {
+  ScanOptions options;
+  options.inputs = inputs_;
+  options.year = year_;
+  if (!config_path_.empty()) {
+    if (Status s = ApplyConfigFile(config_path_, &options.detectors); !s.ok()) {
+      PrintError(s.message());
+      return ExitCode::kUsageOrInputError;
+    }
+  }
+  for (const std::string& setting : settings_) {
+    if (Status s = ApplySetting(setting, &options.detectors); !s.ok()) {
+      PrintError(s.message());
+      return ExitCode::kUsageOrInputError;
+    }
+  }
+  if (Status s = options.detectors.Validate(); !s.ok()) {
+    PrintError(s.message());
+    return ExitCode::kUsageOrInputError;
+  }
+  if (print_config_) {
+    fmt::print("{}", RenderConfig(options.detectors));
+    return ExitCode::kNothingFound;
+  }
+  const bool stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  if (options.inputs.empty()) {
+    if (::isatty(STDIN_FILENO) == 1) {
+      PrintError("no input: name log files or folders, or pipe a log into 'spraytrace scan -'");
+      return ExitCode::kUsageOrInputError;
+    }
+    options.inputs.push_back("-");
+  }
+
+  // Findings: to the named file, or to stdout when stdout is not a terminal.
+  std::unique_ptr<std::FILE, FileCloser> findings_file;
+  if (findings_path_ == "-" || (findings_path_.empty() && !stdout_is_terminal)) {
+    findings_file.reset(stdout);
+  } else if (!findings_path_.empty()) {
+    findings_file.reset(std::fopen(findings_path_.c_str(), "w"));
+    if (!findings_file) {
+      PrintError(fmt::format("cannot write findings to '{}': {}", findings_path_,
+                             std::strerror(errno)));
+      return ExitCode::kUsageOrInputError;
+    }
+  }
+
+  auto context = std::make_unique<ScanContext>();
+  std::unique_ptr<report::FindingsJsonlWriter> writer;
+  if (findings_file) {
+    writer = std::make_unique<report::FindingsJsonlWriter>(findings_file.get(), &context->files);
+  }
+  TeeSink tee(writer.get());
+  if (Status s = RunScan(options, context.get(), &tee); !s.ok()) {
+    PrintError(s.message());
+    return ExitCode::kUsageOrInputError;
+  }
+  if (findings_file && std::fflush(findings_file.get()) != 0) writer.reset();
+
+  const bool findings_on_stdout = findings_file.get() == stdout;
+  const bool show_summary = !no_summary_ && (summary_ || stdout_is_terminal);
+  if (show_summary) {
+    report::SummaryInput input{&context->counts, &context->tally, &tee.findings,
+                               &context->diagnostics, &context->strings, top_};
+    std::FILE* out = findings_on_stdout ? stderr : stdout;
+    fmt::print(out, "{}", report::RenderTerminalSummary(input));
+  } else if (context->diagnostics.Total() > 0) {
+    fmt::print(stderr,
+               "spraytrace scan: {} input problems (lines skipped or not understood); "
+               "run with --summary to see them\n",
+               context->diagnostics.Total());
+  }
+  if (writer && !writer->ok()) {
+    PrintError(fmt::format("writing findings failed: {}", std::strerror(errno)));
+    return ExitCode::kUsageOrInputError;
+  }
+  if (context->counts.files_read == 0) {
+    PrintError("nothing could be read");
+    return ExitCode::kUsageOrInputError;
+  }
+  return tee.findings.empty() ? ExitCode::kNothingFound : ExitCode::kFindings;
+}
+
+}  // namespace spraytrace::cli

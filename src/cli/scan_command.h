@@ -1,0 +1,38 @@
+// `spraytrace scan`: flags, help text with examples, and what goes where (findings, summary,
+// diagnostics) depending on whether stdout is a terminal.
+#ifndef SPRAYTRACE_CLI_SCAN_COMMAND_H_
+#define SPRAYTRACE_CLI_SCAN_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/exit_codes.h"
+
+namespace spraytrace::cli {
+
+class ScanCommand {
+ public:
+  // Adds the subcommand to app; it runs from CLI11's callback after parsing.
+  void Register(CLI::App* app);
+  ExitCode exit_code() const { return exit_code_; }
+
+ private:
+  ExitCode Run();
+
+  std::vector<std::string> inputs_;
+  std::string findings_path_;
+  std::string config_path_;
+  std::vector<std::string> settings_;
+  std::optional<int> year_;
+  bool summary_ = false;
+  bool no_summary_ = false;
+  bool print_config_ = false;
+  size_t top_ = 10;
+  ExitCode exit_code_ = ExitCode::kNothingFound;
+};
+
+}  // namespace spraytrace::cli
+
+#endif  // SPRAYTRACE_CLI_SCAN_COMMAND_H_

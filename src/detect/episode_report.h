@@ -1,0 +1,27 @@
+// The findings of one closed source episode: which rules fired, with complete counts.
+//
+// Precedence within an episode: a single-source spray is reported when it fired; a burst is
+// reported beside it only when a burst against at most two accounts happened (a concentrated
+// attack inside a spraying source). Without a spray, the first burst is reported, unless it spanned
+// more than two accounts from a shared address (brute_force.max_success_ratio), in which case only
+// a later concentrated burst is. When neither a burst nor a spray fired, the slow rule is
+// evaluated (slow_rule.h). Pure function; thread-compatible.
+#ifndef SPRAYTRACE_DETECT_EPISODE_REPORT_H_
+#define SPRAYTRACE_DETECT_EPISODE_REPORT_H_
+
+#include <vector>
+
+#include "detect/detector_config.h"
+#include "detect/finding.h"
+#include "detect/source_state.h"
+#include "event/string_pool.h"
+
+namespace spraytrace::detect {
+
+// REQUIRES: strings holds every id in state.
+std::vector<Finding> BuildEpisodeFindings(const SourceState& state, const DetectorConfig& config,
+                                          const StringPool& strings);
+
+}  // namespace spraytrace::detect
+
+#endif  // SPRAYTRACE_DETECT_EPISODE_REPORT_H_

@@ -1,0 +1,76 @@
+// SourceDetector: the per-source rules (design.md detections 1 and 2) over the event stream.
+//
+// Per source (IP address; host name when the log gave no address; events with neither are
+// ignored) it keeps one SourceState for the current episode. Rules are evaluated as events
+// arrive and remember when each first fired (`triggered` is the crossing event's time); findings
+// are written when the episode closes, i.e. once the source has been quiet for
+// episodes.idle_gap, so each carries complete counts:
+//   - brute_force.burst: >= brute_force.max_failures failures within find_window, any accounts
+//     (fail2ban parity). Aborted attempts (client gone without a verdict) count as failures,
+//     like fail2ban's aggressive mode: a bot that drops the connection after each guess is still
+//     guessing. Severity 3 when the source later succeeded for an account it had failed on.
+//   - single_source_spray.breadth: within spray.window (spray_window.h), failed-only accounts
+//     >= min_failed_accounts, mean failures per failed-only account <= max_failures_per_account
+//     and succeeded accounts <= max_success_ratio x failed-only accounts.
+//   - brute_force.slow: neither of the above fired; slow_rule.h.
+// Precedence between them: episode_report.h. Successes and password-correct results (MFA
+// required, expired password) count as successes; every other result as a failure.
+//
+// Time is event time only. Events may arrive out of order by minutes; nothing assumes monotonic
+// time. AdvanceTime() is cheap: it scans for idle sources only when `now` has moved more than
+// idle_gap / 8 past the previous scan, so an episode may close up to idle_gap / 8 late.
+// Memory: sources are evicted when their episode closes; per-source state is bounded
+// (source_state.h). Findings written by one AdvanceTime() or Finish() come out ordered by
+// triggered time, then source, then rule_id. Not thread-safe: one detector per pipeline (or per
+// shard of sources).
+#ifndef SPRAYTRACE_DETECT_SOURCE_DETECTOR_H_
+#define SPRAYTRACE_DETECT_SOURCE_DETECTOR_H_
+
+#include <limits>
+#include <unordered_map>
+#include <vector>
+
+#include "detect/detector.h"
+#include "detect/detector_config.h"
+#include "detect/source_state.h"
+#include "event/string_pool.h"
+
+namespace spraytrace::detect {
+
+class SourceDetector final : public Detector {
+ public:
+  // REQUIRES: config.Validate().ok(); strings holds every id of the events observed and outlives
+  // the detector (findings name accounts and host names through it).
+  SourceDetector(const DetectorConfig& config, const StringPool* strings);
+  SourceDetector(const SourceDetector&) = delete;
+  SourceDetector& operator=(const SourceDetector&) = delete;
+
+  void Observe(const AuthEvent& event, FindingSink* sink) override;
+  void AdvanceTime(Timestamp now, FindingSink* sink) override;
+  void Finish(FindingSink* sink) override;
+
+  // Sources with an open episode (for tests and memory reporting).
+  size_t size() const { return sources_.size(); }
+
+ private:
+  using SourceMap = std::unordered_map<SourceKey, SourceState, SourceKeyHash>;
+
+  void Update(const AuthEvent& event, SourceState* state);
+  void UpdateAccount(const AuthEvent& event, bool success, uint32_t slot, SourceState* state);
+  void ObserveFailure(const AuthEvent& event, uint32_t slot, SourceState* state);
+  void ObserveBurst(const AuthEvent& event, uint32_t slot, SourceState* state);
+  void ObserveSpray(const AuthEvent& event, bool success, uint32_t slot, SourceState* state);
+  void AppendSlow(const AuthEvent& event, uint32_t slot, SourceState* state);
+  // Closes every source for which `close` holds, writing findings in the stable order.
+  template <typename Predicate>
+  void CloseWhere(Predicate close, FindingSink* sink);
+
+  const DetectorConfig config_;
+  const StringPool* const strings_;
+  SourceMap sources_;
+  Timestamp last_scan_ = std::numeric_limits<Timestamp>::min();
+};
+
+}  // namespace spraytrace::detect
+
+#endif  // SPRAYTRACE_DETECT_SOURCE_DETECTOR_H_

@@ -1,0 +1,105 @@
+// SourceState: everything SourceDetector keeps about one source during one episode.
+//
+// A source is an IP address, or a host name when the log gave no address. An episode runs from
+// the source's first event until it has been quiet for episodes.idle_gap; its findings are
+// written then, with complete counts. Every member is bounded: the account table by
+// episodes.max_accounts_per_source, the burst window by brute_force.max_failures, the slow-rule
+// failure log by kMaxSlowLog entries (and emptied once a louder rule fires). Plain struct; not
+// thread-safe.
+#ifndef SPRAYTRACE_DETECT_SOURCE_STATE_H_
+#define SPRAYTRACE_DETECT_SOURCE_STATE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "detect/account_table.h"
+#include "detect/burst_window.h"
+#include "detect/spray_window.h"
+#include "event/auth_event.h"
+
+namespace spraytrace::detect {
+
+struct SourceKey {
+  IpAddress ip;               // meaningful when host == kNoString
+  StringId host = kNoString;  // the source's host name when the log gave no address
+
+  bool operator==(const SourceKey&) const = default;
+};
+
+struct SourceKeyHash {
+  size_t operator()(const SourceKey& key) const noexcept {
+    return IpAddressHash()(key.ip) ^ (static_cast<size_t>(key.host) * 0x9E3779B97F4A7C15ULL);
+  }
+};
+
+// One event kept so a finding can cite it after the event is gone.
+struct SavedEvent {
+  bool valid = false;
+  Timestamp time = 0;
+  EvidenceLocation where;
+  StringId user = kNoString;  // as logged
+  Outcome outcome = Outcome::kFailure;
+  Reason reason = Reason::kNone;
+  AuthMethod method = AuthMethod::kUnknown;
+};
+
+inline SavedEvent SaveEvent(const AuthEvent& event) {
+  return SavedEvent{.valid = true,
+                    .time = event.time,
+                    .where = event.where,
+                    .user = event.user,
+                    .outcome = event.outcome,
+                    .reason = event.reason,
+                    .method = event.method};
+}
+
+// When a rule first fired in the episode, and on which event.
+struct Trigger {
+  bool fired = false;
+  SavedEvent event;
+  uint32_t accounts = 0;  // burst: distinct accounts in the burst; spray: failed-only accounts
+};
+
+// One failure as the slow rule needs it at episode close.
+struct SlowEntry {
+  Timestamp time = 0;
+  uint32_t slot = kNoAccount;
+  Reason reason = Reason::kNone;
+  AuthMethod method = AuthMethod::kUnknown;
+  EvidenceLocation where;
+};
+
+// Failures kept for the slow rule per episode. A source needs over 4,096 failures without ever
+// reaching 5 in 10 minutes (about six days non-stop) to fill it; the oldest half is then dropped.
+inline constexpr size_t kMaxSlowLog = 4096;
+
+struct SourceState {
+  SourceKey key;
+  Timestamp start = 0;  // episode: first and last event time
+  Timestamp end = 0;
+  uint64_t failures = 0;
+  uint64_t successes = 0;  // including password-correct results
+  uint64_t unknown_user_failures = 0;
+  uint64_t untracked_events = 0;  // events whose account was beyond max_accounts_per_source
+
+  AccountTable accounts;
+  BurstWindow burst_window;
+  RateCounter rate;
+  uint32_t peak_rate = 0;  // most failures seen within brute_force.find_window
+  SprayWindow spray_window;
+  uint32_t peak_failed_only = 0;  // most failed-only accounts seen within spray.window
+  std::vector<SlowEntry> slow_log;
+  bool slow_log_truncated = false;
+
+  Trigger burst;         // first burst of the episode
+  Trigger concentrated;  // first burst against at most two accounts
+  Trigger spray;
+  SavedEvent first_failure;
+  SavedEvent last_failure;
+  SavedEvent first_success_after_failure;
+};
+
+}  // namespace spraytrace::detect
+
+#endif  // SPRAYTRACE_DETECT_SOURCE_STATE_H_

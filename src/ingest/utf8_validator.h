@@ -1,0 +1,22 @@
+// UTF-8 validation for log lines: ASCII is checked 8 bytes at a time, the rest byte by byte
+// against the well-formed byte sequences of Unicode 15 table 3-7 (no overlongs, no surrogates,
+// nothing above U+10FFFF). Pure functions; thread-safe.
+#ifndef SPRAYTRACE_INGEST_UTF8_VALIDATOR_H_
+#define SPRAYTRACE_INGEST_UTF8_VALIDATOR_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace spraytrace::ingest {
+
+// Index of the first byte of the first ill-formed sequence, or std::string_view::npos if text
+// is valid UTF-8. A sequence cut off by the end of text is ill-formed.
+size_t FindInvalidUtf8(std::string_view text);
+
+inline bool IsValidUtf8(std::string_view text) {
+  return FindInvalidUtf8(text) == std::string_view::npos;
+}
+
+}  // namespace spraytrace::ingest
+
+#endif  // SPRAYTRACE_INGEST_UTF8_VALIDATOR_H_

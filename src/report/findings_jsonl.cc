@@ -1,0 +1,133 @@
+#include "report/findings_jsonl.h"
+
+namespace spraytrace::report {
+namespace {
+
+void WriteEvent(const detect::Finding& f, JsonWriter* json) {
+  json->Key("event");
+  json->BeginObject();
+  json->Key("kind");
+  json->String("alert");
+  json->Key("category");
+  json->BeginArray();
+  json->String("authentication");
+  json->EndArray();
+  json->Key("type");
+  json->BeginArray();
+  json->String("info");
+  json->EndArray();
+  json->Key("start");
+  json->String(FormatIso8601(f.start));
+  json->Key("end");
+  json->String(FormatIso8601(f.end));
+  json->Key("severity");
+  json->Int(f.severity);
+  json->EndObject();
+}
+
+void WriteRelated(const detect::Finding& f, JsonWriter* json) {
+  json->Key("related");
+  json->BeginObject();
+  json->Key("ip");
+  json->BeginArray();
+  for (const IpAddress& ip : f.related_ips) json->String(ip.ToString());
+  json->EndArray();
+  json->Key("user");
+  json->BeginArray();
+  for (const std::string& user : f.related_users) json->String(user);
+  json->EndArray();
+  json->EndObject();
+}
+
+void WriteEvidence(const detect::Finding& f, const FileTable& files, JsonWriter* json) {
+  json->Key("evidence");
+  json->BeginArray();
+  for (const detect::Evidence& e : f.evidence) {
+    json->BeginObject();
+    json->Key("file");
+    json->String(e.where.file < files.size() ? files.Path(e.where.file) : std::string("?"));
+    json->Key("line");
+    json->UInt(e.where.line);
+    json->Key("offset");
+    json->UInt(e.where.offset);
+    json->Key("time");
+    json->String(FormatIso8601(e.time));
+    json->Key("why");
+    json->String(e.why);
+    json->EndObject();
+  }
+  json->EndArray();
+}
+
+void WriteSpraytrace(const detect::Finding& f, const FileTable& files, JsonWriter* json) {
+  json->Key("spraytrace");
+  json->BeginObject();
+  json->Key("campaign");
+  if (f.campaign.empty()) {
+    json->Null();
+  } else {
+    json->String(f.campaign);
+  }
+  json->Key("confidence");
+  json->Double(f.confidence);
+  json->Key("failures");
+  json->UInt(f.failures);
+  json->Key("successes");
+  json->UInt(f.successes);
+  json->Key("distinct_accounts");
+  json->UInt(f.distinct_accounts);
+  json->Key("unknown_account_failures");
+  json->UInt(f.unknown_account_failures);
+  WriteEvidence(f, files, json);
+  json->EndObject();
+}
+
+}  // namespace
+
+void FindingToJson(const detect::Finding& f, const FileTable& files, JsonWriter* json) {
+  json->BeginObject();
+  json->Key("@timestamp");
+  json->String(FormatIso8601(f.triggered));
+  json->Key("message");
+  json->String(f.summary);
+  WriteEvent(f, json);
+  json->Key("rule");
+  json->BeginObject();
+  json->Key("name");
+  json->String(detect::RuleName(f.rule));
+  json->Key("id");
+  json->String(f.rule_id);
+  json->Key("ruleset");
+  json->String("spraytrace");
+  json->EndObject();
+  if (f.source_ip) {
+    json->Key("source");
+    json->BeginObject();
+    json->Key("ip");
+    json->String(f.source_ip->ToString());
+    json->EndObject();
+  }
+  if (!f.user_name.empty()) {
+    json->Key("user");
+    json->BeginObject();
+    json->Key("name");
+    json->String(f.user_name);
+    json->EndObject();
+  }
+  WriteRelated(f, json);
+  WriteSpraytrace(f, files, json);
+  json->EndObject();
+}
+
+void FindingsJsonlWriter::OnFinding(detect::Finding finding) {
+  if (!ok_) return;
+  json_.Clear();
+  FindingToJson(finding, *files_, &json_);
+  const std::string& line = json_.str();
+  if (std::fwrite(line.data(), 1, line.size(), out_) != line.size() ||
+      std::fputc('\n', out_) == EOF) {
+    ok_ = false;
+  }
+}
+
+}  // namespace spraytrace::report
