@@ -9,13 +9,13 @@ function(spraytrace_add_test name)
                                         GTest::gtest_main)
   # Tests find fixtures and the shared datasets from the source root (also at discovery time,
   # when CTest's ENVIRONMENT is not applied).
-  target_compile_definitions(${name} PRIVATE SPRAYTRACE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  target_compile_definitions(${name} PRIVATE SPRAYTRACE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                                             SPRAYTRACE_BINARY="${PROJECT_BINARY_DIR}/src/cli/spraytrace")
   if(NOT ARG_LABELS)
     set(ARG_LABELS unit)
   endif()
   gtest_discover_tests(${name}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     PROPERTIES LABELS "${ARG_LABELS}"
-               ENVIRONMENT "SPRAYTRACE_SOURCE_DIR=${PROJECT_SOURCE_DIR};SPRAYTRACE_BINARY=$<TARGET_FILE:spraytrace>"
     DISCOVERY_TIMEOUT 30)
 endfunction()

@@ -32,7 +32,7 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     binary_ = testing::SpraytraceBinary();
-    if (binary_.empty()) GTEST_SKIP() << "SPRAYTRACE_BINARY not set: run through ctest";
+    if (!fs::exists(binary_)) GTEST_SKIP() << "spraytrace binary not built: " << binary_;
     dir_ = fs::temp_directory_path() /
            ("spraytrace_cli_test_" + std::to_string(::getpid()) + "_" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());

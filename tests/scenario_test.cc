@@ -97,8 +97,8 @@ TEST_P(Scenario, FindsExactlyTheExpectedFindings) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, Scenario, ::testing::ValuesIn(ScenarioNames()),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });

@@ -16,10 +16,10 @@ inline std::filesystem::path SourceDir() {
 // ../shared/datasets beside the checkout (present in CI; a user's clone may not have it).
 inline std::filesystem::path DatasetsDir() { return SourceDir() / ".." / "shared" / "datasets"; }
 
-// The built spraytrace binary, from CTest's environment; empty when run outside CTest.
+// The spraytrace binary of this build tree (SPRAYTRACE_BINARY in the environment overrides).
 inline std::string SpraytraceBinary() {
-  const char* env = std::getenv("SPRAYTRACE_BINARY");
-  return env ? env : "";
+  if (const char* env = std::getenv("SPRAYTRACE_BINARY")) return env;
+  return SPRAYTRACE_BINARY;
 }
 
 }  // namespace spraytrace::testing

@@ -27,6 +27,8 @@ const std::vector<Setting>& Settings() {
       SPRAYTRACE_SETTING("brute_force.enabled", Kind::kBool, brute_force.enabled),
       SPRAYTRACE_SETTING("brute_force.max_failures", Kind::kInt, brute_force.max_failures),
       SPRAYTRACE_SETTING("brute_force.find_window", Kind::kDuration, brute_force.find_window),
+      SPRAYTRACE_SETTING("brute_force.max_success_ratio", Kind::kDouble,
+                         brute_force.max_success_ratio),
       SPRAYTRACE_SETTING("spray.enabled", Kind::kBool, spray.enabled),
       SPRAYTRACE_SETTING("spray.min_failed_accounts", Kind::kInt, spray.min_failed_accounts),
       SPRAYTRACE_SETTING("spray.window", Kind::kDuration, spray.window),
@@ -39,9 +41,12 @@ const std::vector<Setting>& Settings() {
       SPRAYTRACE_SETTING("slow.min_span", Kind::kDuration, slow.min_span),
       SPRAYTRACE_SETTING("slow.ignore_accounts_with_success", Kind::kBool,
                          slow.ignore_accounts_with_success),
+      SPRAYTRACE_SETTING("slow.max_success_ratio", Kind::kDouble, slow.max_success_ratio),
       SPRAYTRACE_SETTING("episodes.idle_gap", Kind::kDuration, episodes.idle_gap),
       SPRAYTRACE_SETTING("episodes.max_related_users", Kind::kInt, episodes.max_related_users),
       SPRAYTRACE_SETTING("episodes.max_evidence", Kind::kInt, episodes.max_evidence),
+      SPRAYTRACE_SETTING("episodes.max_accounts_per_source", Kind::kInt,
+                         episodes.max_accounts_per_source),
   };
   return kSettings;
 }

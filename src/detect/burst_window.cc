@@ -12,19 +12,28 @@ bool BurstWindow::Add(Timestamp time, uint32_t slot, size_t capacity, Micros win
   return entries_.size() == capacity && entries_.back().first - entries_.front().first <= window;
 }
 
-size_t BurstWindow::DistinctAccounts() const {
-  std::vector<uint32_t> slots;
-  slots.reserve(entries_.size());
-  for (const auto& entry : entries_) slots.push_back(entry.second);
-  std::sort(slots.begin(), slots.end());
-  return static_cast<size_t>(std::unique(slots.begin(), slots.end()) - slots.begin());
+bool BurstWindow::Concentrated(std::array<uint32_t, 2>* slots) const {
+  constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+  std::array<uint32_t, 2> found = {kNone, kNone};
+  size_t distinct = 0;
+  for (const auto& [time, slot] : entries_) {
+    if (slot == kNone) return false;
+    if (slot == found[0] || slot == found[1]) continue;
+    if (distinct == 2) return false;
+    found[distinct++] = slot;
+  }
+  if (found[1] < found[0]) std::swap(found[0], found[1]);
+  *slots = found;
+  return true;
 }
 
 uint32_t RateCounter::Add(Timestamp time, Micros window) {
   const Micros width = std::max<Micros>(1, window / kBuckets);
   // Floor division, so times before the epoch still land in the right bucket.
   const int64_t index = time / width - (time % width < 0 ? 1 : 0);
-  const auto slot_of = [](int64_t i) { return static_cast<size_t>(((i % kSlots) + kSlots) % kSlots); };
+  const auto slot_of = [](int64_t i) {
+    return static_cast<size_t>(((i % kSlots) + kSlots) % kSlots);
+  };
   if (head_ == std::numeric_limits<int64_t>::min() || index - head_ >= kSlots) {
     counts_.fill(0);
     head_ = index;

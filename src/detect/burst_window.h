@@ -29,8 +29,10 @@ class BurstWindow {
   // Records a failure on account `slot` (kNoAccount allowed). Returns true when the failure was
   // kept and the `capacity` most recent failures now lie within `window` (last - first <= window).
   bool Add(Timestamp time, uint32_t slot, size_t capacity, Micros window);
-  // Distinct accounts among the kept failures (kNoAccount counts as one).
-  size_t DistinctAccounts() const;
+  // When the kept failures involve at most two accounts, writes them to *slots (sorted; unused
+  // entries are UINT32_MAX, i.e. kNoAccount) and returns true. A failure without a tracked account
+  // (kNoAccount) counts as an account of its own, so it never makes a burst look concentrated.
+  bool Concentrated(std::array<uint32_t, 2>* slots) const;
 
  private:
   std::vector<std::pair<Timestamp, uint32_t>> entries_;  // sorted by time

@@ -16,13 +16,12 @@ namespace spraytrace::detect {
 // who switches from fail2ban sees every source it would have banned.
 struct BruteForceConfig {
   bool enabled = true;
-  int max_failures = 5;                         // failures from one source (1..10000) ...
-  Micros find_window = 10 * kMicrosPerMinute;   // ... within this sliding window
-  // Office NAT: several people mistyping within the same ten minutes look like a burst against
-  // several accounts. A burst that spans more than two accounts is not reported when the
-  // source's accounts that succeeded outnumber this multiple of its accounts that only failed.
-  // A burst against one or two accounts is always reported (fail2ban parity). A very large value
-  // (1e9) restores plain fail2ban behaviour.
+  int max_failures = 5;                        // failures from one source (1..10000) ...
+  Micros find_window = 10 * kMicrosPerMinute;  // ... within this sliding window
+  // Office NAT: several people mistyping within the same ten minutes look like a burst. A source
+  // from which at least 3 accounts logged in, more than this multiple of its accounts that only
+  // failed, is a shared address: its bursts are reported only when they hit at most two accounts
+  // that never logged in from it. A very large value (1e9) restores plain fail2ban behaviour.
   double max_success_ratio = 1.0;
 };
 
@@ -31,11 +30,11 @@ struct BruteForceConfig {
 struct SpraySingleSourceConfig {
   bool enabled = true;
   // Distinct accounts that failed from the source and never succeeded from it in the window.
-  // CrowdSec's user-enum scenarios use 5 distinct users; spraying tools go far wider.
+  // CrowdSec's user-enum scenarios use 5 distinct users; spraying tools go far wider. >= 2.
   int min_failed_accounts = 5;
   Micros window = 24 * kMicrosPerHour;  // sprays of one password per day still land in one window
   // A spray tries each account once or twice (one or two passwords); a dictionary brute force
-  // tries each account many times. Mean failures per failed account must not exceed this.
+  // tries each account many times. Mean failures per failed account must not exceed this (>= 1).
   double max_failures_per_account = 4.0;
   // Accounts that succeeded from the source, as a share of the accounts that only failed.
   // Office NAT: dozens of successes per typo; a spray: none or the one it broke.
@@ -46,9 +45,9 @@ struct SpraySingleSourceConfig {
 // (10 events leaking one per minute), for example one guess every five minutes all night.
 struct SlowSourceConfig {
   bool enabled = true;
-  int min_failures = 10;                    // failures from one source ...
-  Micros window = 24 * kMicrosPerHour;      // ... within this window ...
-  Micros min_span = 1 * kMicrosPerHour;     // ... spread over at least this long
+  int min_failures = 10;                 // failures from one source (>= 2) ...
+  Micros window = 24 * kMicrosPerHour;   // ... within this window ...
+  Micros min_span = 1 * kMicrosPerHour;  // ... spread over at least this long (<= window)
   // A source that succeeded for an account is that account's own device retrying a stale
   // password (a phone after a password change); failures on such accounts are not counted.
   bool ignore_accounts_with_success = true;

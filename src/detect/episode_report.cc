@@ -24,6 +24,8 @@ struct Episode {
 };
 
 constexpr size_t kAccountsInSummary = 3;
+// Fewer accounts logging in than this is one household or one attacker, never a shared address.
+constexpr size_t kSharedMinAccounts = 3;
 
 std::string Accounts(const Episode& e) {
   const size_t n = e.failed.size();
@@ -108,17 +110,20 @@ Finding BurstFinding(const Episode& e, const Trigger& trigger) {
   const std::string window = FormatSpan(c.find_window);
   f.summary = fmt::format("{}; {} failures within {} (threshold {} in {}){}", FailedPart(e),
                           e.state.peak_rate, window, c.max_failures, window, succeeded);
-  AddEvidence(e, {trigger.event, e.state.first_failure, e.state.last_failure,
-                  e.state.first_success_after_failure}, &f);
+  AddEvidence(e,
+              {trigger.event, e.state.first_failure, e.state.last_failure,
+               e.state.first_success_after_failure},
+              &f);
   return f;
 }
 
 Finding SprayFinding(const Episode& e) {
   const SpraySingleSourceConfig& c = e.config.spray;
-  Finding f = MakeFinding(e, Rule::kSingleSourceSpray, "single_source_spray.breadth",
-                          e.state.spray.event);
+  Finding f =
+      MakeFinding(e, Rule::kSingleSourceSpray, "single_source_spray.breadth", e.state.spray.event);
   f.severity = 3;
-  const double breadth = static_cast<double>(e.state.peak_failed_only) / (4.0 * c.min_failed_accounts);
+  const double breadth =
+      static_cast<double>(e.state.peak_failed_only) / (4.0 * c.min_failed_accounts);
   f.confidence = std::min(1.0, 0.5 + 0.4 * std::min(1.0, breadth) + (e.succeeded == 0 ? 0.1 : 0.0));
   const double mean = e.failed_only == 0 ? 0.0
                                          : static_cast<double>(e.failed_only_failures) /
@@ -128,15 +133,17 @@ Finding SprayFinding(const Episode& e) {
       "succeeded (threshold {} accounts, at most {:g} failures each){}",
       FailedPart(e), e.state.peak_failed_only, FormatSpan(c.window), mean, e.succeeded,
       c.min_failed_accounts, c.max_failures_per_account, SucceededPart(e));
-  AddEvidence(e, {e.state.spray.event, e.state.first_failure, e.state.last_failure,
-                  e.state.first_success_after_failure}, &f);
+  AddEvidence(e,
+              {e.state.spray.event, e.state.first_failure, e.state.last_failure,
+               e.state.first_success_after_failure},
+              &f);
   return f;
 }
 
 SavedEvent FromSlowEntry(const Episode& e, const SlowEntry& entry) {
   const StringId user = entry.slot == kNoAccount ? kNoString : e.state.accounts.at(entry.slot).user;
-  return SavedEvent{true, entry.time, entry.where, user, Outcome::kFailure, entry.reason,
-                    entry.method};
+  return SavedEvent{true,         entry.time,  entry.where, user, Outcome::kFailure,
+                    entry.reason, entry.method};
 }
 
 Finding SlowFinding(const Episode& e, const SlowResult& r) {
@@ -149,10 +156,10 @@ Finding SlowFinding(const Episode& e, const SlowResult& r) {
   const std::string ignored =
       r.ignored == 0 ? ""
                      : fmt::format(", not counting {} on accounts that also logged in", r.ignored);
-  f.summary = fmt::format("{}; {} failures within {} spread over {} (threshold {} over at least {}){}",
-                          FailedPart(e), r.in_window, FormatSpan(c.window),
-                          FormatSpan(r.trigger.time - r.first.time), c.min_failures,
-                          FormatSpan(c.min_span), ignored);
+  f.summary = fmt::format(
+      "{}; {} failures within {} spread over {} (threshold {} over at least {}){}", FailedPart(e),
+      r.in_window, FormatSpan(c.window), FormatSpan(r.trigger.time - r.first.time), c.min_failures,
+      FormatSpan(c.min_span), ignored);
   AddEvidence(e, {trigger, FromSlowEntry(e, r.first), e.state.last_failure}, &f);
   return f;
 }
@@ -172,14 +179,34 @@ Episode Summarise(const SourceState& state, const DetectorConfig& config,
   return e;
 }
 
-// The burst to report without a spray: the first, unless it was spread over several accounts
-// of a shared address; then only a concentrated one.
+// A shared address (office NAT): several people log in from it and they outnumber the accounts
+// that only failed. Its bursts are typos unless they hit accounts that never logged in.
+bool IsShared(const Episode& e) {
+  const double limit = e.config.brute_force.max_success_ratio * static_cast<double>(e.failed_only);
+  return e.succeeded >= kSharedMinAccounts && static_cast<double>(e.succeeded) > limit;
+}
+
+bool NeverSucceeded(const Episode& e, const ConcentratedBurst& burst) {
+  return std::all_of(burst.slots.begin(), burst.slots.end(), [&](uint32_t slot) {
+    return slot == kNoAccount || e.state.accounts.at(slot).successes == 0;
+  });
+}
+
+// The first concentrated burst worth reporting, or null.
+const Trigger* ConcentratedToReport(const Episode& e, bool shared) {
+  for (const ConcentratedBurst& burst : e.state.concentrated) {
+    if (!shared || NeverSucceeded(e, burst)) return &burst.trigger;
+  }
+  return nullptr;
+}
+
+// The burst to report: with a spray, only a concentrated one; from a shared address, only a
+// concentrated one against accounts that never logged in; otherwise the first burst.
 const Trigger* BurstToReport(const Episode& e) {
-  const Trigger& burst = e.state.burst;
-  const double shared_limit = e.config.brute_force.max_success_ratio * static_cast<double>(e.failed_only);
-  const bool shared = static_cast<double>(e.succeeded) > shared_limit;
-  if (burst.accounts <= 2 || !shared) return &burst;
-  return e.state.concentrated.fired ? &e.state.concentrated : nullptr;
+  if (!e.state.burst.fired) return nullptr;
+  const bool shared = IsShared(e);
+  if (e.state.spray.fired || shared) return ConcentratedToReport(e, shared);
+  return &e.state.burst;
 }
 
 }  // namespace
@@ -188,12 +215,9 @@ std::vector<Finding> BuildEpisodeFindings(const SourceState& state, const Detect
                                           const StringPool& strings) {
   std::vector<Finding> out;
   const Episode e = Summarise(state, config, strings);
-  if (state.spray.fired) {
-    out.push_back(SprayFinding(e));
-    if (state.concentrated.fired) out.push_back(BurstFinding(e, state.concentrated));
-  } else if (state.burst.fired) {
-    if (const Trigger* trigger = BurstToReport(e)) out.push_back(BurstFinding(e, *trigger));
-  } else if (config.slow.enabled) {
+  if (state.spray.fired) out.push_back(SprayFinding(e));
+  if (const Trigger* burst = BurstToReport(e)) out.push_back(BurstFinding(e, *burst));
+  if (!state.spray.fired && !state.burst.fired && config.slow.enabled) {
     const SlowResult slow = EvaluateSlow(state, config.slow);
     if (slow.fired) out.push_back(SlowFinding(e, slow));
   }

@@ -2,10 +2,12 @@
 //
 // Precedence within an episode: a single-source spray is reported when it fired; a burst is
 // reported beside it only when a burst against at most two accounts happened (a concentrated
-// attack inside a spraying source). Without a spray, the first burst is reported, unless it spanned
-// more than two accounts from a shared address (brute_force.max_success_ratio), in which case only
-// a later concentrated burst is. When neither a burst nor a spray fired, the slow rule is
-// evaluated (slow_rule.h). Pure function; thread-compatible.
+// attack inside a spraying source). Without a spray, the first burst is reported, except from a
+// shared address (at least 3 accounts logged in from the source, and more than
+// brute_force.max_success_ratio times its failed-only accounts: an office NAT): there bursts are
+// people mistyping, and only a concentrated burst against accounts that never logged in from the
+// source is reported. When neither a burst nor a spray fired, the slow rule is evaluated
+// (slow_rule.h). Pure function; thread-compatible.
 #ifndef SPRAYTRACE_DETECT_EPISODE_REPORT_H_
 #define SPRAYTRACE_DETECT_EPISODE_REPORT_H_
 

@@ -4,11 +4,16 @@ namespace spraytrace::detect {
 
 std::string_view RuleName(Rule rule) {
   switch (rule) {
-    case Rule::kBruteForce: return "brute_force";
-    case Rule::kSingleSourceSpray: return "single_source_spray";
-    case Rule::kDistributedSpray: return "distributed_spray";
-    case Rule::kAccountTargeted: return "account_targeted";
-    case Rule::kCompromise: return "compromise";
+    case Rule::kBruteForce:
+      return "brute_force";
+    case Rule::kSingleSourceSpray:
+      return "single_source_spray";
+    case Rule::kDistributedSpray:
+      return "distributed_spray";
+    case Rule::kAccountTargeted:
+      return "account_targeted";
+    case Rule::kCompromise:
+      return "compromise";
   }
   return "unknown";
 }

@@ -36,10 +36,10 @@ struct Finding {
   // Variant of the rule, stable for scripts: "brute_force.burst", "brute_force.slow",
   // "single_source_spray.breadth".
   std::string rule_id;
-  int severity = 2;          // 1 low .. 4 critical
-  double confidence = 0.5;   // 0..1
-  Timestamp triggered = 0;   // event time of the evidence that crossed the threshold
-  Timestamp start = 0;       // first and last evidence time
+  int severity = 2;         // 1 low .. 4 critical
+  double confidence = 0.5;  // 0..1
+  Timestamp triggered = 0;  // event time of the evidence that crossed the threshold
+  Timestamp start = 0;      // first and last evidence time
   Timestamp end = 0;
 
   std::optional<IpAddress> source_ip;  // for findings about one source
@@ -52,8 +52,8 @@ struct Finding {
   uint64_t distinct_accounts = 0;
   uint64_t unknown_account_failures = 0;  // failures whose reason was kUnknownUser
 
-  std::string campaign;  // empty until correlation assigns one
-  std::string summary;   // one sentence a person reads: why this fired
+  std::string campaign;            // empty until correlation assigns one
+  std::string summary;             // one sentence a person reads: why this fired
   std::vector<Evidence> evidence;  // first few and the triggering event
 };
 

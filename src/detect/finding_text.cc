@@ -28,10 +28,14 @@ std::string DescribeEvent(const SavedEvent& event, const StringPool& strings) {
   if (event.outcome == Outcome::kSuccess) return fmt::format("accepted {} for {}", method, user);
   switch (event.reason) {
     case Reason::kNone:
-    case Reason::kBadPassword: return fmt::format("failed {} for {}", method, user);
-    case Reason::kUnknownUser: return fmt::format("failed {} for invalid user {}", method, user);
-    case Reason::kAborted: return fmt::format("{} for {} aborted without a verdict", method, user);
-    default: return fmt::format("failed {} for {} ({})", method, user, ReasonName(event.reason));
+    case Reason::kBadPassword:
+      return fmt::format("failed {} for {}", method, user);
+    case Reason::kUnknownUser:
+      return fmt::format("failed {} for invalid user {}", method, user);
+    case Reason::kAborted:
+      return fmt::format("{} for {} aborted without a verdict", method, user);
+    default:
+      return fmt::format("failed {} for {} ({})", method, user, ReasonName(event.reason));
   }
 }
 
@@ -48,8 +52,8 @@ std::vector<const AccountStats*> FailedAccountsByFailures(const AccountTable& ac
   return failed;
 }
 
-std::string AccountList(const std::vector<const AccountStats*>& accounts,
-                        const StringPool& strings, size_t shown) {
+std::string AccountList(const std::vector<const AccountStats*>& accounts, const StringPool& strings,
+                        size_t shown) {
   std::string out;
   for (size_t i = 0; i < accounts.size() && i < shown; ++i) {
     if (i > 0) out += ", ";

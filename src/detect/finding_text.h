@@ -27,8 +27,8 @@ std::vector<const AccountStats*> FailedAccountsByFailures(const AccountTable& ac
                                                           const StringPool& strings);
 
 // "root 280, admin 4, test 2" for the first `shown` accounts, then "and N more".
-std::string AccountList(const std::vector<const AccountStats*>& accounts,
-                        const StringPool& strings, size_t shown);
+std::string AccountList(const std::vector<const AccountStats*>& accounts, const StringPool& strings,
+                        size_t shown);
 
 }  // namespace spraytrace::detect
 

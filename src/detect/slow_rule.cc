@@ -58,7 +58,8 @@ SlowResult EvaluateSlow(const SourceState& state, const SlowSourceConfig& config
   }
   result.counted = counted.size();
   if (counted.empty()) return result;
-  const double shared_limit = config.max_success_ratio * static_cast<double>(CountedAccounts(counted));
+  const double shared_limit =
+      config.max_success_ratio * static_cast<double>(CountedAccounts(counted));
   if (static_cast<double>(SucceededAccounts(state)) > shared_limit) return result;
   std::stable_sort(counted.begin(), counted.end(),
                    [](const SlowEntry& a, const SlowEntry& b) { return a.time < b.time; });

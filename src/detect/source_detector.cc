@@ -1,1 +1,210 @@
-// placeholder: being written
+#include "detect/source_detector.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "detect/episode_report.h"
+
+namespace spraytrace::detect {
+namespace {
+
+std::optional<SourceKey> KeyOf(const AuthEvent& event) {
+  if (event.has_source_ip) return SourceKey{event.source_ip, kNoString};
+  if (event.source_host != kNoString) return SourceKey{IpAddress(), event.source_host};
+  return std::nullopt;
+}
+
+// Password-correct results (MFA required, expired password) are successes for these rules.
+bool IsSuccess(const AuthEvent& event) {
+  return event.outcome == Outcome::kSuccess || IsPasswordCorrect(event.reason);
+}
+
+StringId AccountOf(const AuthEvent& event) {
+  return event.user_canonical != kNoString ? event.user_canonical : event.user;
+}
+
+void ReleaseSlowLog(SourceState* state) { std::vector<SlowEntry>().swap(state->slow_log); }
+
+// Makes room among a busy address's concentrated bursts: those whose accounts have all logged in
+// since are typos for the shared-address rule (episode_report.h), so later ones matter more.
+void DropLoggedInBursts(const SourceState& state, std::vector<ConcentratedBurst>* bursts) {
+  const auto logged_in = [&](const ConcentratedBurst& burst) {
+    return std::all_of(burst.slots.begin(), burst.slots.end(), [&](uint32_t slot) {
+      return slot == kNoAccount || state.accounts.at(slot).successes > 0;
+    });
+  };
+  std::erase_if(*bursts, logged_in);
+}
+
+// A finding with the host name of its source, so findings sort by source for either key kind.
+struct Ordered {
+  Finding finding;
+  std::string_view host;
+};
+
+bool Before(const Ordered& a, const Ordered& b) {
+  return std::tie(a.finding.triggered, a.finding.source_ip, a.host, a.finding.rule_id) <
+         std::tie(b.finding.triggered, b.finding.source_ip, b.host, b.finding.rule_id);
+}
+
+}  // namespace
+
+SourceDetector::SourceDetector(const DetectorConfig& config, const StringPool* strings)
+    : config_(config), strings_(strings) {}
+
+void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
+  const std::optional<SourceKey> key = KeyOf(event);
+  if (!key) return;
+  auto [it, fresh] = sources_.try_emplace(*key);
+  SourceState& state = it->second;
+  if (!fresh && state.end < event.time - config_.episodes.idle_gap) {
+    for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_)) {
+      sink->OnFinding(std::move(finding));
+    }
+    state = SourceState();
+    fresh = true;
+  }
+  if (fresh) {
+    state.key = *key;
+    state.start = event.time;
+    state.end = event.time;
+  }
+  Update(event, &state);
+}
+
+void SourceDetector::Update(const AuthEvent& event, SourceState* state) {
+  state->start = std::min(state->start, event.time);
+  state->end = std::max(state->end, event.time);
+  const bool success = IsSuccess(event);
+  const StringId account = AccountOf(event);
+  const auto max_accounts = static_cast<size_t>(config_.episodes.max_accounts_per_source);
+  const uint32_t slot = state->accounts.FindOrInsert(account, event.time, max_accounts);
+  if (slot != kNoAccount) {
+    UpdateAccount(event, success, slot, state);
+  } else if (account != kNoString) {
+    ++state->untracked_events;
+  }
+  if (success) {
+    ++state->successes;
+  } else {
+    ObserveFailure(event, slot, state);
+  }
+  if (config_.spray.enabled && slot != kNoAccount) ObserveSpray(event, success, slot, state);
+}
+
+void SourceDetector::UpdateAccount(const AuthEvent& event, bool success, uint32_t slot,
+                                   SourceState* state) {
+  AccountStats& stats = state->accounts.at(slot);
+  stats.first = std::min(stats.first, event.time);
+  stats.last = std::max(stats.last, event.time);
+  if (!success) {
+    ++stats.failures;
+    if (event.reason == Reason::kUnknownUser) ++stats.unknown_user_failures;
+    stats.first_failure = std::min(stats.first_failure, event.time);
+    return;
+  }
+  ++stats.successes;
+  if (stats.failures > 0 && event.time >= stats.first_failure && !stats.succeeded_after_failure) {
+    stats.succeeded_after_failure = true;
+    SavedEvent& first = state->first_success_after_failure;
+    if (!first.valid || event.time < first.time) first = SaveEvent(event);
+  }
+}
+
+void SourceDetector::ObserveFailure(const AuthEvent& event, uint32_t slot, SourceState* state) {
+  ++state->failures;
+  if (event.reason == Reason::kUnknownUser) ++state->unknown_user_failures;
+  if (!state->first_failure.valid || event.time < state->first_failure.time) {
+    state->first_failure = SaveEvent(event);
+  }
+  if (!state->last_failure.valid || event.time >= state->last_failure.time) {
+    state->last_failure = SaveEvent(event);
+  }
+  if (config_.brute_force.enabled) ObserveBurst(event, slot, state);
+  if (config_.slow.enabled && !state->burst.fired && !state->spray.fired) {
+    AppendSlow(event, slot, state);
+  }
+}
+
+void SourceDetector::ObserveBurst(const AuthEvent& event, uint32_t slot, SourceState* state) {
+  const BruteForceConfig& c = config_.brute_force;
+  state->peak_rate = std::max(state->peak_rate, state->rate.Add(event.time, c.find_window));
+  const auto capacity = static_cast<size_t>(c.max_failures);
+  if (!state->burst_window.Add(event.time, slot, capacity, c.find_window)) return;
+  if (!state->burst.fired) {
+    state->burst = Trigger{true, SaveEvent(event)};
+    ReleaseSlowLog(state);
+  }
+  std::array<uint32_t, 2> slots;
+  if (!state->burst_window.Concentrated(&slots)) return;
+  std::vector<ConcentratedBurst>& concentrated = state->concentrated;
+  const auto same = [&](const ConcentratedBurst& burst) { return burst.slots == slots; };
+  if (std::any_of(concentrated.begin(), concentrated.end(), same)) return;
+  if (concentrated.size() >= kMaxConcentratedBursts) DropLoggedInBursts(*state, &concentrated);
+  if (concentrated.size() >= kMaxConcentratedBursts) return;
+  concentrated.push_back({Trigger{true, SaveEvent(event)}, slots});
+}
+
+void SourceDetector::ObserveSpray(const AuthEvent& event, bool success, uint32_t slot,
+                                  SourceState* state) {
+  const SpraySingleSourceConfig& c = config_.spray;
+  SprayWindow& window = state->spray_window;
+  window.Observe(&state->accounts, slot, event.time, !success, state->end, c.window);
+  state->peak_failed_only = std::max(state->peak_failed_only, window.failed_only());
+  if (state->spray.fired) return;
+  const auto failed_only = static_cast<double>(window.failed_only());
+  if (window.failed_only() < static_cast<uint32_t>(c.min_failed_accounts)) return;
+  if (static_cast<double>(window.failed_only_failures()) >
+      c.max_failures_per_account * failed_only) {
+    return;
+  }
+  if (static_cast<double>(window.succeeded()) > c.max_success_ratio * failed_only) return;
+  state->spray = Trigger{true, SaveEvent(event)};
+  ReleaseSlowLog(state);
+}
+
+void SourceDetector::AppendSlow(const AuthEvent& event, uint32_t slot, SourceState* state) {
+  if (state->slow_log.size() >= kMaxSlowLog) {
+    const auto half = static_cast<std::ptrdiff_t>(kMaxSlowLog / 2);
+    state->slow_log.erase(state->slow_log.begin(), state->slow_log.begin() + half);
+    state->slow_log_truncated = true;
+  }
+  state->slow_log.push_back(SlowEntry{event.time, slot, event.reason, event.method, event.where});
+}
+
+void SourceDetector::AdvanceTime(Timestamp now, FindingSink* sink) {
+  const Micros gap = config_.episodes.idle_gap;
+  if (last_scan_ != std::numeric_limits<Timestamp>::min() && now - last_scan_ <= gap / 8) return;
+  last_scan_ = now;
+  const Timestamp cutoff = now - gap;
+  CloseWhere([cutoff](const SourceState& state) { return state.end < cutoff; }, sink);
+}
+
+void SourceDetector::Finish(FindingSink* sink) {
+  CloseWhere([](const SourceState&) { return true; }, sink);
+}
+
+template <typename Predicate>
+void SourceDetector::CloseWhere(Predicate close, FindingSink* sink) {
+  std::vector<Ordered> out;
+  for (auto it = sources_.begin(); it != sources_.end();) {
+    if (!close(it->second)) {
+      ++it;
+      continue;
+    }
+    const std::string_view host = strings_->View(it->first.host);
+    for (Finding& finding : BuildEpisodeFindings(it->second, config_, *strings_)) {
+      out.push_back({std::move(finding), host});
+    }
+    it = sources_.erase(it);
+  }
+  if (sources_.empty()) SourceMap().swap(sources_);  // give back the bucket array too
+  std::sort(out.begin(), out.end(), Before);
+  for (Ordered& ordered : out) sink->OnFinding(std::move(ordered.finding));
+}
+
+}  // namespace spraytrace::detect

@@ -9,6 +9,7 @@
 #ifndef SPRAYTRACE_DETECT_SOURCE_STATE_H_
 #define SPRAYTRACE_DETECT_SOURCE_STATE_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -58,8 +59,18 @@ inline SavedEvent SaveEvent(const AuthEvent& event) {
 struct Trigger {
   bool fired = false;
   SavedEvent event;
-  uint32_t accounts = 0;  // burst: distinct accounts in the burst; spray: failed-only accounts
 };
+
+// A burst against at most two accounts, and which accounts (kNoAccount when only one).
+struct ConcentratedBurst {
+  Trigger trigger;
+  std::array<uint32_t, 2> slots = {kNoAccount, kNoAccount};
+};
+
+// Distinct concentrated bursts kept per episode, first seen first. When full, bursts whose accounts
+// have all logged in since are dropped to make room (a busy NAT address's typos), so one against
+// an account that never logs in is still found.
+inline constexpr size_t kMaxConcentratedBursts = 8;
 
 // One failure as the slow rule needs it at episode close.
 struct SlowEntry {
@@ -92,8 +103,8 @@ struct SourceState {
   std::vector<SlowEntry> slow_log;
   bool slow_log_truncated = false;
 
-  Trigger burst;         // first burst of the episode
-  Trigger concentrated;  // first burst against at most two accounts
+  Trigger burst;                                // first burst of the episode
+  std::vector<ConcentratedBurst> concentrated;  // distinct account sets, first seen first
   Trigger spray;
   SavedEvent first_failure;
   SavedEvent last_failure;

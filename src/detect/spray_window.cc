@@ -10,8 +10,9 @@ void SprayWindow::Contribute(const AccountStats& stats, int sign) {
     succeeded_ = static_cast<uint32_t>(static_cast<int64_t>(succeeded_) + sign);
   } else if (stats.window_failures > 0) {
     failed_only_ = static_cast<uint32_t>(static_cast<int64_t>(failed_only_) + sign);
-    failed_only_failures_ = static_cast<uint64_t>(static_cast<int64_t>(failed_only_failures_) +
-                                                  sign * static_cast<int64_t>(stats.window_failures));
+    failed_only_failures_ =
+        static_cast<uint64_t>(static_cast<int64_t>(failed_only_failures_) +
+                              sign * static_cast<int64_t>(stats.window_failures));
   }
 }
 

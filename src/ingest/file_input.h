@@ -44,7 +44,8 @@ class FileInput {
   static constexpr size_t kMaxPeek = 16;
 
  private:
-  FileInput(int fd, bool owned, std::string path) : fd_(fd), owned_(owned), path_(std::move(path)) {}
+  FileInput(int fd, bool owned, std::string path)
+      : fd_(fd), owned_(owned), path_(std::move(path)) {}
   Result<size_t> ReadFromFd(char* data, size_t size);
   void Close();
 

@@ -13,7 +13,8 @@ constexpr int kWindowBitsAutoDetect = 15 + 32;
 }  // namespace
 
 GzipSource::GzipSource(FileInput input)
-    : input_(std::move(input)), in_buffer_(std::make_unique_for_overwrite<unsigned char[]>(kInputBufferBytes)) {
+    : input_(std::move(input)),
+      in_buffer_(std::make_unique_for_overwrite<unsigned char[]>(kInputBufferBytes)) {
   if (inflateInit2(&stream_, kWindowBitsAutoDetect) != Z_OK) {
     Fail(DiagnosticKind::kCorruptGzip, "cannot start zlib: out of memory");
     return;
@@ -57,7 +58,8 @@ size_t GzipSource::Read(char* out, size_t capacity) {
   while (!done_) {
     if (!Refill()) break;
     stream_.next_out = reinterpret_cast<unsigned char*>(out);
-    const uInt room = static_cast<uInt>(std::min<size_t>(capacity, std::numeric_limits<uInt>::max()));
+    const uInt room =
+        static_cast<uInt>(std::min<size_t>(capacity, std::numeric_limits<uInt>::max()));
     stream_.avail_out = room;
     const int rc = inflate(&stream_, Z_NO_FLUSH);
     const size_t produced = room - stream_.avail_out;

@@ -22,9 +22,12 @@ Compression DetectCompression(std::string_view head) {
 
 std::unique_ptr<ByteSource> MakeSource(Compression compression, FileInput input) {
   switch (compression) {
-    case Compression::kGzip: return std::make_unique<GzipSource>(std::move(input));
-    case Compression::kZstd: return std::make_unique<ZstdSource>(std::move(input));
-    case Compression::kNone: break;
+    case Compression::kGzip:
+      return std::make_unique<GzipSource>(std::move(input));
+    case Compression::kZstd:
+      return std::make_unique<ZstdSource>(std::move(input));
+    case Compression::kNone:
+      break;
   }
   return std::make_unique<PlainSource>(std::move(input));
 }

@@ -31,9 +31,9 @@ struct ReaderOptions {
 enum class Compression : uint8_t { kNone, kGzip, kZstd };
 
 struct Line {
-  std::string_view text;  // without the newline
-  uint64_t number = 0;    // 1-based
-  uint64_t offset = 0;    // byte offset of the line start in the decompressed stream
+  std::string_view text;      // without the newline
+  uint64_t number = 0;        // 1-based
+  uint64_t offset = 0;        // byte offset of the line start in the decompressed stream
   bool invalid_utf8 = false;  // reported once per line to diagnostics as kInvalidUtf8
 };
 

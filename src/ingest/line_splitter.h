@@ -60,9 +60,9 @@ class LineSplitter {
   size_t max_line_bytes_;
   size_t capacity_;
   std::unique_ptr<char[]> buffer_;
-  size_t begin_ = 0;  // start of the current, not yet returned line
-  size_t scan_ = 0;   // bytes in [begin_, scan_) hold no '\n'
-  size_t end_ = 0;    // end of the bytes read
+  size_t begin_ = 0;     // start of the current, not yet returned line
+  size_t scan_ = 0;      // bytes in [begin_, scan_) hold no '\n'
+  size_t end_ = 0;       // end of the bytes read
   uint64_t offset_ = 0;  // stream offset of buffer_[begin_]
   uint64_t line_number_ = 0;
   uint64_t dropped_tail_bytes_ = 0;

@@ -7,8 +7,8 @@
 namespace spraytrace::ingest {
 namespace {
 
-constexpr std::array<std::string_view, 5> kCompressionExtensions = {".gz", ".zst", ".zstd",
-                                                                     ".xz", ".bz2"};
+constexpr std::array<std::string_view, 5> kCompressionExtensions = {".gz", ".zst", ".zstd", ".xz",
+                                                                    ".bz2"};
 constexpr size_t kMaxRotationDigits = 7;
 constexpr size_t kMinDateDigits = 8;
 

@@ -20,8 +20,8 @@ struct RotationName {
 
   std::string_view family;  // "auth.log" for "auth.log.2.gz"
   Kind kind = Kind::kCurrent;
-  std::string_view date;    // digits, for kDated
-  uint64_t number = 0;      // for kNumbered
+  std::string_view date;  // digits, for kDated
+  uint64_t number = 0;    // for kNumbered
 };
 
 // Parses a file name (no directory part). The views point into file_name.

@@ -16,8 +16,7 @@ StreamLineReader::StreamLineReader(std::unique_ptr<ByteSource> source, std::stri
       diagnostics_(diagnostics) {}
 
 template <typename MakeDetail>
-void StreamLineReader::Report(DiagnosticKind kind, uint64_t line_number,
-                              MakeDetail make_detail) {
+void StreamLineReader::Report(DiagnosticKind kind, uint64_t line_number, MakeDetail make_detail) {
   if (diagnostics_->Count(kind) == 0) {
     diagnostics_->Report(kind, display_name_, line_number, make_detail());
   } else {

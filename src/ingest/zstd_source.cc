@@ -5,9 +5,7 @@
 namespace spraytrace::ingest {
 
 ZstdSource::ZstdSource(FileInput input)
-    : input_(std::move(input)),
-      context_(ZSTD_createDCtx()),
-      in_capacity_(ZSTD_DStreamInSize()) {
+    : input_(std::move(input)), context_(ZSTD_createDCtx()), in_capacity_(ZSTD_DStreamInSize()) {
   in_buffer_ = std::make_unique_for_overwrite<char[]>(in_capacity_);
   in_.src = in_buffer_.get();
   if (context_ == nullptr) Fail("cannot start zstd: out of memory");

@@ -24,9 +24,7 @@ class ZstdSource final : public ByteSource {
   size_t Read(char* out, size_t capacity) override;
   const std::optional<StreamFault>& fault() const override { return fault_; }
   Compression compression() const override { return Compression::kZstd; }
-  uint64_t raw_bytes_read() const override {
-    return input_.bytes_read() - (in_.size - in_.pos);
-  }
+  uint64_t raw_bytes_read() const override { return input_.bytes_read() - (in_.size - in_.pos); }
 
  private:
   struct DCtxDeleter {

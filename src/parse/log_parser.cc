@@ -117,17 +117,25 @@ bool LogParser::Impl::ParseFraming(std::string_view text, uint64_t number, Syslo
   }
   if (text.front() == '{') {
     switch (journal_.Parse(text, record)) {
-      case JournalStatus::kOk: return true;
-      case JournalStatus::kBadJson: Reject(DiagnosticKind::kBadJson, text, number); return false;
+      case JournalStatus::kOk:
+        return true;
+      case JournalStatus::kBadJson:
+        Reject(DiagnosticKind::kBadJson, text, number);
+        return false;
       case JournalStatus::kBadTimestamp:
         Reject(DiagnosticKind::kBadTimestamp, text, number);
         return false;
     }
   }
   switch (ParseSyslogHeader(text, &years_, record)) {
-    case HeaderStatus::kOk: return true;
-    case HeaderStatus::kBadTimestamp: Reject(DiagnosticKind::kBadTimestamp, text, number); break;
-    case HeaderStatus::kNotSyslog: Reject(DiagnosticKind::kUnknownFormat, text, number); break;
+    case HeaderStatus::kOk:
+      return true;
+    case HeaderStatus::kBadTimestamp:
+      Reject(DiagnosticKind::kBadTimestamp, text, number);
+      break;
+    case HeaderStatus::kNotSyslog:
+      Reject(DiagnosticKind::kUnknownFormat, text, number);
+      break;
   }
   return false;
 }

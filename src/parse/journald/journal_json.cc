@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <string>
+#include <utility>
 
 namespace spraytrace::parse {
 namespace {
@@ -82,7 +83,7 @@ class JournalJsonParser::Impl {
   bool ReadMessage(ondemand::value value, std::string_view* message);
 
   ondemand::parser parser_;
-  std::string padded_;          // the line plus SIMDJSON_PADDING bytes, reused
+  std::string padded_;         // the line plus SIMDJSON_PADDING bytes, reused
   std::string message_bytes_;  // MESSAGE decoded from a byte array, reused
 };
 
@@ -103,7 +104,8 @@ JournalStatus JournalJsonParser::Impl::Parse(std::string_view line, SyslogRecord
   for (auto result : object) {
     ondemand::field field;
     std::string_view key;
-    if (result.get(field) || field.unescaped_key().get(key)) return JournalStatus::kBadJson;
+    if (std::move(result).get(field) || field.unescaped_key().get(key))
+      return JournalStatus::kBadJson;
     if (!ReadField(key, field.value(), &fields)) return JournalStatus::kBadJson;
   }
   if (!fields.has_realtime && !fields.has_source_realtime) return JournalStatus::kBadTimestamp;
@@ -117,7 +119,8 @@ JournalStatus JournalJsonParser::Impl::Parse(std::string_view line, SyslogRecord
 
 bool JournalJsonParser::Impl::ReadField(std::string_view key, ondemand::value value,
                                         Fields* fields) {
-  if (key == "__REALTIME_TIMESTAMP") return ReadInteger(value, &fields->realtime, &fields->has_realtime);
+  if (key == "__REALTIME_TIMESTAMP")
+    return ReadInteger(value, &fields->realtime, &fields->has_realtime);
   if (key == "_SOURCE_REALTIME_TIMESTAMP") {
     return ReadInteger(value, &fields->source_realtime, &fields->has_source_realtime);
   }

@@ -68,8 +68,7 @@ TEST(JournalJson, MessageAsByteArray) {
 TEST(JournalJson, MessageNullAndRepeatedField) {
   JournalJsonParser parser;
   SyslogRecord r;
-  ASSERT_EQ(parser.Parse(R"({"__REALTIME_TIMESTAMP":"1","MESSAGE":null})", &r),
-            JournalStatus::kOk);
+  ASSERT_EQ(parser.Parse(R"({"__REALTIME_TIMESTAMP":"1","MESSAGE":null})", &r), JournalStatus::kOk);
   EXPECT_EQ(r.message, "");
   ASSERT_EQ(parser.Parse(R"({"__REALTIME_TIMESTAMP":"1","MESSAGE":["first","second"]})", &r),
             JournalStatus::kOk);
@@ -94,8 +93,7 @@ TEST(JournalJson, MalformedIsBadJson) {
     EXPECT_EQ(parser.Parse(line, &r), JournalStatus::kBadJson) << line;
   }
   // The parser is reusable after errors.
-  ASSERT_EQ(parser.Parse(R"({"__REALTIME_TIMESTAMP":"9","MESSAGE":"ok"})", &r),
-            JournalStatus::kOk);
+  ASSERT_EQ(parser.Parse(R"({"__REALTIME_TIMESTAMP":"9","MESSAGE":"ok"})", &r), JournalStatus::kOk);
   EXPECT_EQ(r.message, "ok");
 }
 

@@ -1,1 +1,583 @@
-// placeholder: being written
+#include "parse/sshd/sshd_message.h"
+
+#include <array>
+#include <cstddef>
+
+#include "event/ip_address.h"
+
+namespace spraytrace::parse {
+namespace {
+
+using std::string_view;
+
+bool Consume(string_view* text, string_view prefix) {
+  if (!text->starts_with(prefix)) return false;
+  text->remove_prefix(prefix.size());
+  return true;
+}
+
+bool ConsumeSuffix(string_view* text, string_view suffix) {
+  if (!text->ends_with(suffix)) return false;
+  text->remove_suffix(suffix.size());
+  return true;
+}
+
+// Consumes prefix, accepting either case for its first letter ("PAM: Authentication" and
+// "PAM: authentication" both occur).
+bool ConsumeAnyFirstCase(string_view* text, string_view lower_prefix) {
+  if (text->size() < lower_prefix.size() || text->empty()) return false;
+  char first = (*text)[0];
+  if (first >= 'A' && first <= 'Z') first = static_cast<char>(first - 'A' + 'a');
+  if (first != lower_prefix[0]) return false;
+  if (text->substr(1, lower_prefix.size() - 1) != lower_prefix.substr(1)) return false;
+  text->remove_prefix(lower_prefix.size());
+  return true;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+string_view TrimRight(string_view text) {
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+string_view TrimLeft(string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  return text;
+}
+
+bool IsDigits(string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Removes a trailing " port N".
+bool StripPort(string_view* text) {
+  size_t pos = text->rfind(" port ");
+  if (pos == string_view::npos || !IsDigits(text->substr(pos + 6))) return false;
+  text->remove_suffix(text->size() - pos);
+  return true;
+}
+
+// Removes the token before " from " at the end: "U from H" -> host H, returns U.
+bool SplitUserFromHost(string_view text, string_view* user, string_view* host) {
+  size_t pos = text.rfind(" from ");
+  if (pos == string_view::npos) return false;
+  *host = text.substr(pos + 6);
+  *user = text.substr(0, pos);
+  return IsPlausibleHost(*host);
+}
+
+// Solaris "[ID 800047 auth.info] ", journald "kernel:[  970.69]: " / "kernel: [  970.69] ",
+// and the log level words sshd's error()/fatal() prepend.
+string_view StripPrefixes(string_view text) {
+  for (int round = 0; round < 4; ++round) {
+    text = TrimLeft(text);
+    if (text.starts_with("[ID ")) {
+      size_t end = text.find("] ");
+      if (end == string_view::npos) return text;
+      text.remove_prefix(end + 2);
+    } else if (text.starts_with("kernel:")) {
+      string_view rest = TrimLeft(text.substr(7));
+      if (!rest.starts_with('[')) return text;
+      size_t end = rest.find(']');
+      if (end == string_view::npos) return text;
+      rest.remove_prefix(end + 1);
+      Consume(&rest, ":");
+      text = rest;
+    } else if (!Consume(&text, "error: ") && !Consume(&text, "fatal: ")) {
+      return text;
+    }
+  }
+  return text;
+}
+
+// "HOST[ port N][ sshN]" followed by the end or ": info". True when it validates.
+bool ValidAuthTail(string_view tail, string_view* host, bool* at_end) {
+  size_t space = tail.find(' ');
+  *host = tail.substr(0, space);
+  if (!IsPlausibleHost(*host)) return false;
+  if (space == string_view::npos) {
+    *at_end = true;
+    return true;
+  }
+  string_view rest = tail.substr(space);
+  if (Consume(&rest, " port ")) {
+    size_t digits = 0;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    if (digits == 0) return false;
+    rest.remove_prefix(digits);
+  }
+  if (Consume(&rest, " ssh")) {
+    while (!rest.empty() && rest[0] >= '0' && rest[0] <= '9') rest.remove_prefix(1);
+  }
+  *at_end = rest.empty();
+  return rest.empty() || rest.starts_with(": ");
+}
+
+// Splits "U from HOST port P sshN[: info]" where U is client-controlled. A single-word user
+// followed by a valid tail wins (that is the only reading when U has no space); otherwise the
+// last " from " whose tail ends the line, else the last valid one. See docs/sshd.md.
+bool LocateAuthHost(string_view rest, string_view* user, string_view* host) {
+  bool found = false;
+  bool found_at_end = false;
+  size_t pos = rest.find(" from ");
+  bool first = true;
+  for (; pos != string_view::npos; pos = rest.find(" from ", pos + 1)) {
+    string_view candidate_host;
+    bool at_end = false;
+    if (!ValidAuthTail(rest.substr(pos + 6), &candidate_host, &at_end)) {
+      first = false;
+      continue;
+    }
+    string_view candidate_user = rest.substr(0, pos);
+    if (first && candidate_user.find(' ') == string_view::npos) {
+      *user = candidate_user;
+      *host = candidate_host;
+      return true;
+    }
+    first = false;
+    if (at_end || !found_at_end) {
+      *user = candidate_user;
+      *host = candidate_host;
+      found = true;
+      found_at_end = found_at_end || at_end;
+    }
+  }
+  return found;
+}
+
+bool ConsumeInvalidUserWords(string_view* text) {
+  return Consume(text, "invalid user ") || Consume(text, "illegal user ");
+}
+
+// "Failed|Accepted|Postponed|Partial <method> for [invalid user ]U from H port P ssh2[: info]".
+bool ParseAuthLog(string_view text, SshdKind kind, SshdMessage* out) {
+  size_t space = text.find(' ');
+  if (space == string_view::npos) return false;
+  out->method = SshdMethodFromWord(text.substr(0, space));
+  string_view rest = text.substr(space);
+  if (!Consume(&rest, " for ")) return false;
+  out->kind = kind;
+  if (Consume(&rest, "<invalid username>")) {  // Solaris / OS X: the name is not logged
+    out->role = SshdUserRole::kInvalid;
+    bool at_end = false;
+    return Consume(&rest, " from ") && ValidAuthTail(rest, &out->host, &at_end);
+  }
+  if (ConsumeInvalidUserWords(&rest)) out->role = SshdUserRole::kInvalid;
+  if (!LocateAuthHost(rest, &out->user, &out->host)) return false;
+  out->has_user = true;
+  return true;
+}
+
+// "Invalid user U from H[ port P]" (also pre-4.x "Illegal user").
+bool ParseInvalidUser(string_view rest, SshdMessage* out) {
+  StripPort(&rest);
+  if (!SplitUserFromHost(rest, &out->user, &out->host)) return false;
+  out->kind = SshdKind::kInvalidUser;
+  out->has_user = true;
+  out->role = SshdUserRole::kInvalid;
+  return true;
+}
+
+// Value of " key=" up to the next space; empty when absent.
+string_view FieldValue(string_view text, string_view key_with_space) {
+  size_t pos = text.find(key_with_space);
+  if (pos == string_view::npos) return {};
+  string_view value = text.substr(pos + key_with_space.size());
+  return value.substr(0, value.find(' '));
+}
+
+// "authentication failure; logname= uid=0 euid=0 tty=ssh ruser=R rhost=H[  user=U]".
+// user= is last and may be client-chosen, so rhost is the FIRST " rhost=" and user the first
+// " user=" after it. ruser= stands in for the user when user= is absent (fail2ban's ALT_USER).
+bool ParsePamFailure(string_view text, SshdMessage* out) {
+  size_t rhost_pos = text.find(" rhost=");
+  if (rhost_pos == string_view::npos) return false;
+  string_view after = text.substr(rhost_pos + 7);
+  out->host = after.substr(0, after.find(' '));
+  out->kind = SshdKind::kPamFailure;
+  size_t user_pos = after.find(" user=");
+  if (user_pos != string_view::npos) {
+    out->user = TrimRight(TrimLeft(after.substr(user_pos + 6)));
+  } else {
+    out->user = FieldValue(text.substr(0, rhost_pos + 1), " ruser=");
+  }
+  out->has_user = !out->user.empty();
+  return out->host.empty() || IsPlausibleHost(out->host);
+}
+
+// Everything after "PAM: " (OS X, old Linux-PAM sshd builds).
+bool ParsePamError(string_view rest, SshdMessage* out) {
+  if (!ConsumeAnyFirstCase(&rest, "authentication failure for ") &&
+      !ConsumeAnyFirstCase(&rest, "authentication error for ") &&
+      !Consume(&rest, "User not known to the underlying authentication module for ")) {
+    return false;
+  }
+  size_t via = rest.rfind(" via ");
+  if (via != string_view::npos && rest.find(' ', via + 5) == string_view::npos) {
+    rest.remove_suffix(rest.size() - via);
+  }
+  if (!SplitUserFromHost(rest, &out->user, &out->host)) return false;
+  if (ConsumeInvalidUserWords(&out->user)) out->role = SshdUserRole::kInvalid;
+  out->kind = SshdKind::kPamError;
+  out->has_user = true;
+  return true;
+}
+
+bool ParseMaxAttempts(string_view rest, SshdMessage* out) {
+  if (!ConsumeSuffix(&rest, " ssh2") && !ConsumeSuffix(&rest, " ssh1")) return false;
+  StripPort(&rest);
+  if (!SplitUserFromHost(rest, &out->user, &out->host)) return false;
+  if (ConsumeInvalidUserWords(&out->user)) out->role = SshdUserRole::kInvalid;
+  out->kind = SshdKind::kMaxAuthAttempts;
+  out->has_user = true;
+  return true;
+}
+
+// Connection id as sshpkt_fmt_connection_id() writes it:
+// "[authenticating user U |invalid user U |user U ]HOST[ port P]".
+bool ParseConnectionId(string_view id, SshdMessage* out) {
+  StripPort(&id);
+  size_t space = id.rfind(' ');
+  out->host = space == string_view::npos ? id : id.substr(space + 1);
+  if (!IsPlausibleHost(out->host)) return false;
+  if (space == string_view::npos) return true;
+  string_view who = id.substr(0, space + 1);  // keeps the space closing the user name
+  if (Consume(&who, "authenticating user ") || Consume(&who, "authenticatinguser ")) {
+    out->role = SshdUserRole::kAuthenticating;
+  } else if (Consume(&who, "invalid user ")) {
+    out->role = SshdUserRole::kInvalid;
+  } else if (Consume(&who, "user ")) {
+    out->role = SshdUserRole::kAuthenticated;
+  } else {
+    return false;
+  }
+  who.remove_suffix(1);
+  out->user = who;
+  out->has_user = true;
+  return true;
+}
+
+// After "Disconnecting ": "[who ]HOST port P: reason" or ": reason" (pre-7.5).
+bool ParseDisconnecting(string_view rest, SshdMessage* out) {
+  constexpr string_view kTooMany = ": Too many authentication failures";
+  constexpr string_view kChange = ": Change of username or service not allowed: ";
+  size_t reason = rest.rfind(kTooMany);
+  out->kind = SshdKind::kTooManyFailures;
+  if (reason == string_view::npos) {
+    reason = rest.rfind(kChange);
+    out->kind = SshdKind::kChangeOfUser;
+    if (reason != string_view::npos) {
+      string_view change = rest.substr(reason + kChange.size());
+      size_t arrow = change.rfind(") -> (");
+      if (arrow != string_view::npos) {
+        string_view target = change.substr(arrow + 6);
+        out->new_user = target.substr(0, target.rfind(','));
+      }
+    }
+  }
+  if (reason == string_view::npos) {
+    out->kind = SshdKind::kProtocol;  // "Disconnecting: Corrupted MAC on input." and the like
+    return true;
+  }
+  string_view id = rest.substr(0, reason);
+  if (reason == 0) {  // "Disconnecting: Too many authentication failures[ for U]"
+    string_view tail = rest.substr(kTooMany.size());
+    if (Consume(&tail, " for ")) {
+      out->user = tail;
+      out->has_user = true;
+    }
+    return true;
+  }
+  return ParseConnectionId(id, out);
+}
+
+// After "Received disconnect from ": "H port P:N: text" or "H: N: text".
+bool ParseReceivedDisconnect(string_view rest, SshdMessage* out) {
+  size_t end = rest.find(" port ");
+  size_t colon;
+  if (end != string_view::npos) {
+    colon = rest.find(':', end);
+  } else {
+    end = rest.find(": ");
+    colon = end;
+  }
+  if (end == string_view::npos || colon == string_view::npos) return false;
+  out->host = rest.substr(0, end);
+  if (!IsPlausibleHost(out->host)) return false;
+  string_view tail = TrimLeft(rest.substr(colon + 1));
+  int code = 0;
+  size_t digits = 0;
+  while (digits < tail.size() && digits < 6 && tail[digits] >= '0' && tail[digits] <= '9') {
+    code = code * 10 + (tail[digits] - '0');
+    ++digits;
+  }
+  out->disconnect_code = digits > 0 ? code : -1;
+  out->auth_fail = tail.find("Auth fail") != string_view::npos;
+  out->kind = SshdKind::kReceivedDisconnect;
+  return true;
+}
+
+// After "User ": "U from H not allowed because R" or "U not allowed because account is locked".
+// U is an existing account name here (sshd looked it up), so it is not client-chosen text.
+bool ParseNotAllowed(string_view rest, SshdMessage* out) {
+  size_t because = rest.rfind(" not allowed because ");
+  if (because == string_view::npos) return false;
+  string_view who = rest.substr(0, because);
+  string_view user;
+  string_view host;
+  if (SplitUserFromHost(who, &user, &host)) {
+    out->user = user;
+    out->host = host;
+  } else {
+    out->user = who;
+  }
+  out->has_user = true;
+  out->kind = SshdKind::kNotAllowed;
+  return true;
+}
+
+// After "Connection from ": "H port P on A port Q[ rdomain "x"]", "H", or
+// "[authenticating user U ]H port P timed out".
+bool ParseConnectionFrom(string_view rest, SshdMessage* out) {
+  if (ConsumeSuffix(&rest, " timed out")) {
+    out->kind = SshdKind::kConnectionClosed;
+    return ParseConnectionId(rest, out);
+  }
+  out->kind = SshdKind::kConnectionFrom;
+  out->host = rest.substr(0, rest.find(' '));
+  return IsPlausibleHost(out->host);
+}
+
+struct PrefixKind {
+  string_view prefix;
+  SshdKind kind;
+};
+
+// Recognised messages that carry no authentication verdict.
+constexpr std::array kFixedPrefixes = {
+    PrefixKind{"Timeout before authentication", SshdKind::kProtocol},
+    PrefixKind{"Did not receive identification string", SshdKind::kProtocol},
+    PrefixKind{"Bad protocol version identification", SshdKind::kProtocol},
+    PrefixKind{"Unable to negotiate", SshdKind::kProtocol},
+    PrefixKind{"kex_exchange_identification:", SshdKind::kProtocol},
+    PrefixKind{"banner exchange:", SshdKind::kProtocol},
+    PrefixKind{"ssh_dispatch_run_fatal:", SshdKind::kProtocol},
+    PrefixKind{"no matching ", SshdKind::kProtocol},
+    PrefixKind{"Read from socket failed", SshdKind::kProtocol},
+    PrefixKind{"Write failed", SshdKind::kProtocol},
+    PrefixKind{"Protocol major versions differ", SshdKind::kProtocol},
+    PrefixKind{"Bad packet length", SshdKind::kProtocol},
+    PrefixKind{"Corrupted MAC", SshdKind::kProtocol},
+    PrefixKind{"kex_protocol_error", SshdKind::kProtocol},
+    PrefixKind{"drop connection #", SshdKind::kProtocol},
+    PrefixKind{"Magic value check failed", SshdKind::kProtocol},
+    PrefixKind{"Timeout, client not responding", SshdKind::kProtocol},
+    PrefixKind{"ssh_packet_", SshdKind::kProtocol},
+    PrefixKind{"srclimit_penalise", SshdKind::kProtocol},
+    PrefixKind{"beginning MaxStartups throttling", SshdKind::kProtocol},
+    PrefixKind{"exited MaxStartups throttling", SshdKind::kProtocol},
+    PrefixKind{"Server listening on", SshdKind::kIgnored},
+    PrefixKind{"Received signal", SshdKind::kIgnored},
+    PrefixKind{"Received SIGHUP", SshdKind::kIgnored},
+    PrefixKind{"Exiting on signal", SshdKind::kIgnored},
+    PrefixKind{"session opened", SshdKind::kIgnored},
+    PrefixKind{"session closed", SshdKind::kIgnored},
+    PrefixKind{"reverse mapping checking getaddrinfo", SshdKind::kIgnored},
+    PrefixKind{"Address ", SshdKind::kIgnored},
+    PrefixKind{"Nasty PTR record", SshdKind::kIgnored},
+    PrefixKind{"SSH: Server;", SshdKind::kIgnored},
+    PrefixKind{"Starting session:", SshdKind::kIgnored},
+    PrefixKind{"subsystem request for", SshdKind::kIgnored},
+    PrefixKind{"Close session:", SshdKind::kIgnored},
+    PrefixKind{"Transferred:", SshdKind::kIgnored},
+    PrefixKind{"Set /proc/self/oom_score_adj", SshdKind::kIgnored},
+    PrefixKind{"PAM service(", SshdKind::kIgnored},
+    PrefixKind{"PAM adding faulty module", SshdKind::kIgnored},
+    PrefixKind{"PAM unable to dlopen", SshdKind::kIgnored},
+    PrefixKind{"Could not load host key", SshdKind::kIgnored},
+    PrefixKind{"Could not get shadow information", SshdKind::kIgnored},
+    PrefixKind{"User child is on pid", SshdKind::kIgnored},
+    PrefixKind{"Changed root directory", SshdKind::kIgnored},
+    PrefixKind{"Found matching", SshdKind::kIgnored},
+    PrefixKind{"Accepted key", SshdKind::kIgnored},
+    PrefixKind{"Accepted certificate", SshdKind::kIgnored},
+    PrefixKind{"Authorized to", SshdKind::kIgnored},
+    PrefixKind{"syslogin_perform_logout", SshdKind::kIgnored},
+    PrefixKind{"lastlog_", SshdKind::kIgnored},
+    PrefixKind{"Received client version", SshdKind::kIgnored},
+    PrefixKind{"Local version string", SshdKind::kIgnored},
+    PrefixKind{"Enabling compatibility mode", SshdKind::kIgnored},
+    PrefixKind{"Received request to connect", SshdKind::kIgnored},
+    PrefixKind{"connect_to ", SshdKind::kIgnored},
+    PrefixKind{"channel ", SshdKind::kIgnored},
+    PrefixKind{"debug", SshdKind::kIgnored},
+    PrefixKind{"mm_request_receive", SshdKind::kIgnored},
+    PrefixKind{"userauth_pubkey:", SshdKind::kIgnored},
+    PrefixKind{"AuthorizedKeysCommand", SshdKind::kIgnored},
+};
+
+bool ClassifyFixed(string_view text, SshdMessage* out) {
+  for (const PrefixKind& entry : kFixedPrefixes) {
+    if (text.starts_with(entry.prefix)) {
+      out->kind = entry.kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+// pam_<module>(sshd:<facility>): ...
+bool ClassifyPamModule(string_view text, SshdMessage* out) {
+  size_t close = text.find("): ");
+  if (close == string_view::npos || text.find('(') > close) return false;
+  string_view facility = text.substr(text.find('(') + 1, close - text.find('(') - 1);
+  string_view rest = text.substr(close + 3);
+  if (facility != "sshd:auth") {
+    out->kind = SshdKind::kIgnored;  // session, account, setcred, password
+    return true;
+  }
+  if (rest.starts_with("authentication failure;")) return ParsePamFailure(rest, out);
+  if (rest.starts_with("check pass; user unknown")) {
+    out->kind = SshdKind::kPamCheckPassUnknown;
+    return true;
+  }
+  out->kind = SshdKind::kIgnored;  // "requirement ... not met", "conversation failed", ...
+  return true;
+}
+
+bool ClassifyPam(string_view text, SshdMessage* out) {
+  if (text.starts_with("pam_")) return ClassifyPamModule(text, out);
+  if (text.starts_with("authentication failure;")) return ParsePamFailure(text, out);
+  if (text.starts_with("check pass; user unknown")) {
+    out->kind = SshdKind::kPamCheckPassUnknown;
+    return true;
+  }
+  string_view rest = text;
+  if (Consume(&rest, "PAM: ")) return ParsePamError(rest, out);
+  if (Consume(&rest, "PAM ")) {
+    size_t digits = 0;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    rest.remove_prefix(digits);
+    if (digits == 0 || !rest.starts_with(" more authentication failure")) return false;
+    out->kind = SshdKind::kPamMoreFailures;
+    ParsePamFailure(rest, out);
+    out->kind = SshdKind::kPamMoreFailures;
+    return true;
+  }
+  return false;
+}
+
+bool ClassifyConnection(string_view text, SshdMessage* out) {
+  string_view rest = text;
+  if (Consume(&rest, "Connection closed by ") || Consume(&rest, "Connection reset by ") ||
+      Consume(&rest, "Disconnected from ")) {
+    out->kind = SshdKind::kConnectionClosed;
+    if (rest == "peer") {
+      out->kind = SshdKind::kProtocol;
+      return true;
+    }
+    return ParseConnectionId(rest, out);
+  }
+  if (Consume(&rest, "Connection from ")) return ParseConnectionFrom(rest, out);
+  if (Consume(&rest, "Disconnecting")) {
+    if (!rest.starts_with(": ") && !Consume(&rest, " ")) return false;
+    return ParseDisconnecting(rest, out);
+  }
+  if (Consume(&rest, "Received disconnect from ")) return ParseReceivedDisconnect(rest, out);
+  if (Consume(&rest, "refused connect from ")) {
+    size_t open = rest.rfind(" (");
+    if (open == string_view::npos || !rest.ends_with(')')) return false;
+    out->host = rest.substr(open + 2, rest.size() - open - 3);
+    out->kind = SshdKind::kRefusedConnect;
+    return IsPlausibleHost(out->host);
+  }
+  return false;
+}
+
+bool ClassifyUserLines(string_view text, SshdMessage* out) {
+  string_view rest = text;
+  if (Consume(&rest, "Failed ")) return ParseAuthLog(rest, SshdKind::kAuthFailed, out);
+  if (Consume(&rest, "Accepted ")) return ParseAuthLog(rest, SshdKind::kAuthAccepted, out);
+  if (Consume(&rest, "Postponed ") || Consume(&rest, "Partial ")) {
+    return ParseAuthLog(rest, SshdKind::kAuthPostponed, out);
+  }
+  if (Consume(&rest, "Invalid user ") || Consume(&rest, "Illegal user ")) {
+    return ParseInvalidUser(rest, out);
+  }
+  if (Consume(&rest, "input_userauth_request: ")) {
+    if (!ConsumeInvalidUserWords(&rest)) return false;
+    out->kind = SshdKind::kInputUserauthInvalid;
+    out->user = rest;
+    out->has_user = true;
+    out->role = SshdUserRole::kInvalid;
+    return true;
+  }
+  if (Consume(&rest, "maximum authentication attempts exceeded for ")) {
+    return ParseMaxAttempts(rest, out);
+  }
+  if (Consume(&rest, "User ")) return ParseNotAllowed(rest, out);
+  if (Consume(&rest, "ROOT LOGIN REFUSED FROM ")) {
+    StripPort(&rest);
+    out->kind = SshdKind::kRootRefused;
+    out->host = rest;
+    out->user = "root";
+    out->has_user = true;
+    return IsPlausibleHost(out->host);
+  }
+  return false;
+}
+
+}  // namespace
+
+AuthMethod SshdMethodFromWord(string_view word) {
+  if (word == "password") return AuthMethod::kPassword;
+  if (word.starts_with("keyboard-interactive")) return AuthMethod::kKeyboardInteractive;
+  if (word == "publickey") return AuthMethod::kPublicKey;
+  if (word == "hostbased") return AuthMethod::kHostBased;
+  if (word.starts_with("gssapi")) return AuthMethod::kGssapi;
+  if (word == "none") return AuthMethod::kNone;
+  return AuthMethod::kUnknown;
+}
+
+bool IsPlausibleHost(string_view text) {
+  if (text.empty() || text.size() > 253) return false;
+  if (IpAddress::Parse(text).has_value()) return true;
+  bool has_letter = false;
+  for (char c : text) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    bool other = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    if (!letter && !other) return false;
+    has_letter = has_letter || letter;
+  }
+  return has_letter && text.front() != '.' && text.front() != '-';
+}
+
+bool ClassifySshdMessage(string_view message, SshdMessage* out) {
+  *out = SshdMessage{};
+  string_view text = TrimRight(StripPrefixes(message));
+  if (ConsumeSuffix(&text, "[preauth]")) {
+    out->preauth = true;
+    text = TrimRight(text);
+  }
+  using Classifier = bool (*)(string_view, SshdMessage*);
+  constexpr std::array<Classifier, 4> kClassifiers = {ClassifyUserLines, ClassifyConnection,
+                                                      ClassifyPam, ClassifyFixed};
+  bool preauth = out->preauth;
+  bool recognised = false;
+  for (Classifier classify : kClassifiers) {
+    *out = SshdMessage{};
+    if (classify(text, out)) {
+      recognised = true;
+      break;
+    }
+  }
+  out->preauth = preauth;
+  return recognised;
+}
+
+}  // namespace spraytrace::parse

@@ -19,17 +19,17 @@
 namespace spraytrace::parse {
 
 enum class SshdKind : uint8_t {
-  kIgnored,             ///< known, irrelevant (session opened, Server listening, reverse mapping...)
-  kAuthFailed,          ///< "Failed <method> for ..."
-  kAuthAccepted,        ///< "Accepted <method> for ..."
-  kAuthPostponed,       ///< "Postponed" / "Partial <method> for ...": not a verdict
-  kInvalidUser,         ///< "Invalid user U from H [port P]"
-  kInputUserauthInvalid,///< "input_userauth_request: invalid user U"
-  kPamFailure,          ///< pam_*(sshd:auth): authentication failure; ... rhost=H [user=U]
-  kPamCheckPassUnknown, ///< "check pass; user unknown" (the account does not exist)
-  kPamMoreFailures,     ///< "PAM N more authentication failures; ...": repeats logged guesses
-  kPamError,            ///< "PAM: Authentication failure|error for U from H", "User not known"
-  kMaxAuthAttempts,     ///< "maximum authentication attempts exceeded for U from H ..."
+  kIgnored,        ///< known, irrelevant (session opened, Server listening, reverse mapping...)
+  kAuthFailed,     ///< "Failed <method> for ..."
+  kAuthAccepted,   ///< "Accepted <method> for ..."
+  kAuthPostponed,  ///< "Postponed" / "Partial <method> for ...": not a verdict
+  kInvalidUser,    ///< "Invalid user U from H [port P]"
+  kInputUserauthInvalid,  ///< "input_userauth_request: invalid user U"
+  kPamFailure,            ///< pam_*(sshd:auth): authentication failure; ... rhost=H [user=U]
+  kPamCheckPassUnknown,   ///< "check pass; user unknown" (the account does not exist)
+  kPamMoreFailures,       ///< "PAM N more authentication failures; ...": repeats logged guesses
+  kPamError,              ///< "PAM: Authentication failure|error for U from H", "User not known"
+  kMaxAuthAttempts,       ///< "maximum authentication attempts exceeded for U from H ..."
   kTooManyFailures,     ///< "Disconnecting[ ... user U H port P]: Too many authentication failures"
   kChangeOfUser,        ///< "Disconnecting ...: Change of username or service not allowed ..."
   kConnectionClosed,    ///< Connection closed|reset by / Disconnected from / Disconnecting other

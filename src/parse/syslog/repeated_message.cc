@@ -47,8 +47,7 @@ bool ParseLastMessageRepeated(std::string_view message, uint32_t* count) {
   if (!message.starts_with(kPrefix)) return false;
   message.remove_prefix(kPrefix.size());
   if (!ConsumeCount(&message, count)) return false;
-  if (dashes && message == " ---") return true;
-  return message.empty();
+  return dashes ? message == " ---" : message.empty();
 }
 
 }  // namespace spraytrace::parse

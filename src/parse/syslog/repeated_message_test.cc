@@ -28,8 +28,8 @@ TEST(RepeatedMessage, InnerWithBrackets) {
 TEST(RepeatedMessage, TruncatedLineKeepsInner) {
   uint32_t count = 0;
   std::string_view inner;
-  ASSERT_TRUE(ParseMessageRepeated("message repeated 3 times: [ Failed password for ro", &count,
-                                   &inner));
+  ASSERT_TRUE(
+      ParseMessageRepeated("message repeated 3 times: [ Failed password for ro", &count, &inner));
   EXPECT_EQ(inner, "Failed password for ro");
 }
 
@@ -38,8 +38,8 @@ TEST(RepeatedMessage, HugeCountIsClamped) {
   std::string_view inner;
   ASSERT_TRUE(ParseMessageRepeated("message repeated 1000000 times: [ x]", &count, &inner));
   EXPECT_EQ(count, kMaxRepeatCount);
-  ASSERT_TRUE(ParseMessageRepeated(
-      "message repeated 99999999999999999999999999 times: [ x]", &count, &inner));
+  ASSERT_TRUE(ParseMessageRepeated("message repeated 99999999999999999999999999 times: [ x]",
+                                   &count, &inner));
   EXPECT_EQ(count, kMaxRepeatCount);
 }
 

@@ -63,8 +63,7 @@ TEST(SyslogHeader, ProgramForms) {
       {"Jun 25 23:53:34 [sshd] User root from 192.0.2.4 not allowed", "", "sshd", -1,
        "User root from 192.0.2.4 not allowed"},
       {"Jun 25 23:53:34 h1 [sshd] User root", "h1", "sshd", -1, "User root"},
-      {"Feb 7 16:01:07 linux-m899 sshd[5106]: User root", "linux-m899", "sshd", 5106,
-       "User root"},
+      {"Feb 7 16:01:07 linux-m899 sshd[5106]: User root", "linux-m899", "sshd", 5106, "User root"},
       {"Jan  5 11:15:05 nas CRON: job ran", "nas", "CRON", -1, "job ran"},
       {"Jan  5 11:15:05 nas sshd[99] Failed password", "nas", "sshd", 99, "Failed password"},
       {"Jan  5 11:15:05 sol sshd[412]: [ID 800047 auth.info] Failed password", "sol", "sshd", 412,
@@ -201,8 +200,7 @@ TEST(SyslogHeader, Rfc5424StructuredData) {
                   &r),
             HeaderStatus::kOk);
   EXPECT_EQ(r.message, "Failed x");
-  ASSERT_EQ(Parse("<38>1 2019-07-08T17:40:17Z h sshd 555 ID47 [a b=\"c\"]", &r),
-            HeaderStatus::kOk);
+  ASSERT_EQ(Parse("<38>1 2019-07-08T17:40:17Z h sshd 555 ID47 [a b=\"c\"]", &r), HeaderStatus::kOk);
   EXPECT_EQ(r.message, "");
   EXPECT_EQ(Parse("<38>1 2019-07-08T17:40:17Z h sshd 555 - [a b=\"c]", &r),
             HeaderStatus::kNotSyslog);
@@ -211,8 +209,7 @@ TEST(SyslogHeader, Rfc5424StructuredData) {
 
 TEST(SyslogHeader, Rfc5424NilValuesAndBom) {
   SyslogRecord r;
-  ASSERT_EQ(Parse("<86>1 2024-05-01T10:00:00Z - - - - - \xEF\xBB\xBFhello", &r),
-            HeaderStatus::kOk);
+  ASSERT_EQ(Parse("<86>1 2024-05-01T10:00:00Z - - - - - \xEF\xBB\xBFhello", &r), HeaderStatus::kOk);
   EXPECT_EQ(r.host, "");
   EXPECT_EQ(r.program, "");
   EXPECT_EQ(r.pid, -1);
