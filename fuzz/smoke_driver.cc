@@ -16,11 +16,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
 namespace {
 
-const char* const kTokens[] = {
-    "message repeated 4294967295 times: [ ", "Failed password for invalid user ", " from ",
-    " port ", " ssh2", "[preauth]", "::ffff:", "\xff\xfe", "sshd[", "]: ", "<38>1 ", "{\"MESSAGE\":",
-    "\"__REALTIME_TIMESTAMP\":\"", "Feb 29 ", "Dec 31 23:59:60 ", "\n", "\\", "\"", "\0",
-    "Connection closed by invalid user  ", "rhost=", "user=", "9999999999999999999999"};
+const char* const kTokens[] = {"message repeated 4294967295 times: [ ",
+                               "Failed password for invalid user ",
+                               " from ",
+                               " port ",
+                               " ssh2",
+                               "[preauth]",
+                               "::ffff:",
+                               "\xff\xfe",
+                               "sshd[",
+                               "]: ",
+                               "<38>1 ",
+                               "{\"MESSAGE\":",
+                               "\"__REALTIME_TIMESTAMP\":\"",
+                               "Feb 29 ",
+                               "Dec 31 23:59:60 ",
+                               "\n",
+                               "\\",
+                               "\"",
+                               "\0",
+                               "Connection closed by invalid user  ",
+                               "rhost=",
+                               "user=",
+                               "9999999999999999999999"};
 
 std::string Mutate(std::string input, std::mt19937_64* random) {
   const int edits = 1 + static_cast<int>((*random)() % 8);
@@ -35,8 +53,12 @@ std::string Mutate(std::string input, std::mt19937_64* random) {
         input.insert(at, token);
         break;
       }
-      case 2: input.resize(at); break;
-      default: input.insert(at, input.substr(0, at)); break;
+      case 2:
+        input.resize(at);
+        break;
+      default:
+        input.insert(at, input.substr(0, at));
+        break;
     }
     if (input.size() > 64 * 1024) input.resize(64 * 1024);
   }

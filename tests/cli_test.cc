@@ -107,7 +107,8 @@ TEST_F(CliTest, SampleLogFindsItsFourAttacksAndExitsOne) {
   EXPECT_TRUE(has("single_source_spray", "198.51.100.23")) << r.out;
   EXPECT_TRUE(has("single_source_spray", "2001:db8:77::5")) << r.out;
   EXPECT_TRUE(has("brute_force", "192.0.2.77")) << r.out;
-  EXPECT_EQ(findings.size(), 4u) << "the office NAT, home users and scanners stay quiet:\n" << r.out;
+  EXPECT_EQ(findings.size(), 4u) << "the office NAT, home users and scanners stay quiet:\n"
+                                 << r.out;
 }
 
 TEST_F(CliTest, QuietInputExitsZeroWithNoFindings) {
@@ -159,8 +160,8 @@ TEST_F(CliTest, PrintedConfigLoadsBackUnchanged) {
 TEST_F(CliTest, FindingsFileAndSummaryOnRequest) {
   const fs::path log = Write("bf.log", BruteForceLines("192.0.2.10", 8));
   const fs::path findings = dir_ / "findings.jsonl";
-  const RunResult r = Run("scan '" + log.string() + "' --findings '" + findings.string() +
-                          "' --summary");
+  const RunResult r =
+      Run("scan '" + log.string() + "' --findings '" + findings.string() + "' --summary");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(Findings(ReadFile(findings)).size(), 1u);
   EXPECT_NE(r.out.find("Findings: 1"), std::string::npos) << r.out;
@@ -198,8 +199,8 @@ TEST_F(CliTest, BadInputIsCountedAndTheRestIsStillRead) {
   const RunResult r = Run("scan '" + dir_.string() + "' '" + (dir_ / "nope.log").string() +
                           "' --summary --findings '" + (dir_ / "f.jsonl").string() + "'");
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
-  for (const char* kind : {"line_too_long", "binary_line", "invalid_utf8", "truncated_gzip",
-                           "unreadable_file"}) {
+  for (const char* kind :
+       {"line_too_long", "binary_line", "invalid_utf8", "truncated_gzip", "unreadable_file"}) {
     EXPECT_NE(r.out.find(kind), std::string::npos) << kind << "\n" << r.out;
   }
   const auto findings = Findings(ReadFile(dir_ / "f.jsonl"));

@@ -27,8 +27,8 @@ std::string Join(std::vector<std::string> items) {
 }
 
 // "rule | ips | users | user.name": the comparable part of one finding.
-std::string Key(std::string_view rule, std::vector<std::string> ips,
-                std::vector<std::string> users, std::string_view user_name) {
+std::string Key(std::string_view rule, std::vector<std::string> ips, std::vector<std::string> users,
+                std::string_view user_name) {
   return std::string(rule) + " | ip=" + Join(std::move(ips)) + " | user=" + Join(std::move(users)) +
          " | user.name=" + std::string(user_name);
 }

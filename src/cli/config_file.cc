@@ -1,9 +1,9 @@
 #include "cli/config_file.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <charconv>
-#include <toml++/toml.h>
 
 namespace spraytrace::cli {
 namespace {
@@ -19,8 +19,10 @@ struct Setting {
 };
 
 // Field accessors; a table keeps every key's name, type and place in one line.
-#define SPRAYTRACE_SETTING(key, kind, member) \
-  Setting { key, kind, [](DetectorConfig& c) -> void* { return &c.member; } }
+#define SPRAYTRACE_SETTING(key, kind, member)                       \
+  Setting {                                                         \
+    key, kind, [](DetectorConfig& c) -> void* { return &c.member; } \
+  }
 
 const std::vector<Setting>& Settings() {
   static const std::vector<Setting> kSettings = {
@@ -61,10 +63,14 @@ const Setting* FindSetting(std::string_view key) {
 
 std::string_view KindName(Kind kind) {
   switch (kind) {
-    case Kind::kInt: return "an integer";
-    case Kind::kDouble: return "a number";
-    case Kind::kBool: return "true or false";
-    case Kind::kDuration: return "a duration such as \"90s\", \"10m\", \"24h\" or \"7d\"";
+    case Kind::kInt:
+      return "an integer";
+    case Kind::kDouble:
+      return "a number";
+    case Kind::kBool:
+      return "true or false";
+    case Kind::kDuration:
+      return "a duration such as \"90s\", \"10m\", \"24h\" or \"7d\"";
   }
   return "";
 }
@@ -77,8 +83,8 @@ Status UnknownKey(std::string_view key, std::string_view source) {
 }
 
 Status WrongType(const Setting& s, std::string_view value, std::string_view source) {
-  return Status::InvalidArgument(fmt::format("{}: invalid {} '{}': must be {}", source, s.key,
-                                             value, KindName(s.kind)));
+  return Status::InvalidArgument(
+      fmt::format("{}: invalid {} '{}': must be {}", source, s.key, value, KindName(s.kind)));
 }
 
 // Parses text as the setting's type and stores it.
@@ -127,10 +133,11 @@ std::string NodeText(const toml::node& node) {
 Status StoreNode(const Setting& s, const toml::node& node, std::string_view source,
                  DetectorConfig* config) {
   const std::string text = NodeText(node);
-  const bool type_ok = (s.kind == Kind::kInt && node.is_integer()) ||
-                       (s.kind == Kind::kDouble && (node.is_floating_point() || node.is_integer())) ||
-                       (s.kind == Kind::kBool && node.is_boolean()) ||
-                       (s.kind == Kind::kDuration && node.is_string());
+  const bool type_ok =
+      (s.kind == Kind::kInt && node.is_integer()) ||
+      (s.kind == Kind::kDouble && (node.is_floating_point() || node.is_integer())) ||
+      (s.kind == Kind::kBool && node.is_boolean()) ||
+      (s.kind == Kind::kDuration && node.is_string());
   if (!type_ok) return WrongType(s, text, source);
   return StoreText(s, text, source, config);
 }
@@ -169,7 +176,8 @@ Status ApplyConfigFile(const std::string& path, DetectorConfig* config) {
     root = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
     if (e.source().begin.line == 0) {
-      return Status::NotFound(fmt::format("cannot read config file '{}': {}", path, e.description()));
+      return Status::NotFound(
+          fmt::format("cannot read config file '{}': {}", path, e.description()));
     }
     return Status::InvalidArgument(fmt::format("{}:{}:{}: {}", path, e.source().begin.line,
                                                e.source().begin.column, e.description()));
@@ -202,9 +210,15 @@ std::string RenderConfig(const DetectorConfig& config) {
     void* field = s.field(copy);
     std::string value;
     switch (s.kind) {
-      case Kind::kInt: value = fmt::format("{}", *static_cast<int*>(field)); break;
-      case Kind::kDouble: value = fmt::format("{}", *static_cast<double*>(field)); break;
-      case Kind::kBool: value = *static_cast<bool*>(field) ? "true" : "false"; break;
+      case Kind::kInt:
+        value = fmt::format("{}", *static_cast<int*>(field));
+        break;
+      case Kind::kDouble:
+        value = fmt::format("{}", *static_cast<double*>(field));
+        break;
+      case Kind::kBool:
+        value = *static_cast<bool*>(field) ? "true" : "false";
+        break;
       case Kind::kDuration:
         value = fmt::format("\"{}\"", FormatDuration(*static_cast<Micros*>(field)));
         break;

@@ -5,8 +5,8 @@
 // Keys are "section.name" as written in the file:
 //   [brute_force]            [spray]                        [slow]                 [episodes]
 //   enabled = true           enabled = true                 enabled = true         idle_gap = "6h"
-//   max_failures = 5         min_failed_accounts = 5        min_failures = 10      max_related_users = 1000
-//   find_window = "10m"      window = "24h"                 window = "24h"         max_evidence = 5
+//   max_failures = 5         min_failed_accounts = 5        min_failures = 10 max_related_users =
+//   1000 find_window = "10m"      window = "24h"                 window = "24h" max_evidence = 5
 //                            max_failures_per_account = 4.0 min_span = "1h"
 //                            max_success_ratio = 0.2        ignore_accounts_with_success = true
 #ifndef SPRAYTRACE_CLI_CONFIG_FILE_H_

@@ -64,7 +64,8 @@ void ScanCommand::Register(CLI::App* app) {
   scan->footer(kScanExamples);
   scan->add_option("paths", inputs_,
                    "Log files or folders (plain, .gz, .zst; recognised by content); '-' is stdin");
-  scan->add_option("--findings", findings_path_, "Write findings as JSON lines to FILE ('-': stdout)")
+  scan->add_option("--findings", findings_path_,
+                   "Write findings as JSON lines to FILE ('-': stdout)")
       ->option_text("FILE");
   scan->add_option("--config", config_path_, "Detector settings from a TOML file")
       ->option_text("FILE");
@@ -73,7 +74,9 @@ void ScanCommand::Register(CLI::App* app) {
       ->option_text("KEY=VALUE");
   scan->add_option("--year", year_, "Year of the first year-less syslog timestamp in each input")
       ->check(CLI::Range(1970, 9999));
-  scan->add_flag("--summary", summary_, "Print the readable summary even when stdout is not a terminal (to stderr if findings go to stdout)");
+  scan->add_flag("--summary", summary_,
+                 "Print the readable summary even when stdout is not a terminal (to stderr if "
+                 "findings go to stdout)");
   scan->add_flag("--no-summary", no_summary_, "Never print the summary");
   scan->add_option("--top", top_, "Rows in each summary table")->capture_default_str();
   scan->add_flag("--print-config", print_config_,
@@ -121,8 +124,8 @@ ExitCode ScanCommand::Run() {
   } else if (!findings_path_.empty()) {
     findings_file.reset(std::fopen(findings_path_.c_str(), "w"));
     if (!findings_file) {
-      PrintError(fmt::format("cannot write findings to '{}': {}", findings_path_,
-                             std::strerror(errno)));
+      PrintError(
+          fmt::format("cannot write findings to '{}': {}", findings_path_, std::strerror(errno)));
       return ExitCode::kUsageOrInputError;
     }
   }
@@ -142,7 +145,7 @@ ExitCode ScanCommand::Run() {
   const bool findings_on_stdout = findings_file.get() == stdout;
   const bool show_summary = !no_summary_ && (summary_ || stdout_is_terminal);
   if (show_summary) {
-    report::SummaryInput input{&context->counts, &context->tally, &tee.findings,
+    report::SummaryInput input{&context->counts,      &context->tally,   &tee.findings,
                                &context->diagnostics, &context->strings, top_};
     std::FILE* out = findings_on_stdout ? stderr : stdout;
     fmt::print(out, "{}", report::RenderTerminalSummary(input));

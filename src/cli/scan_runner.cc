@@ -70,8 +70,7 @@ Status RunScan(const ScanOptions& options, ScanContext* context, detect::Finding
   if (Status s = options.detectors.Validate(); !s.ok()) return s;
   const std::vector<std::string> inputs =
       ingest::ExpandInputs(options.inputs, &context->diagnostics);
-  context->counts.files_failed +=
-      context->diagnostics.Count(DiagnosticKind::kUnreadableFile);
+  context->counts.files_failed += context->diagnostics.Count(DiagnosticKind::kUnreadableFile);
 
   detect::SourceDetector detector(options.detectors, &context->strings);
   parse::LogParser parser(&context->strings, &context->diagnostics);

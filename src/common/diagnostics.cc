@@ -9,36 +9,60 @@ constexpr size_t kMaxSampleDetail = 160;
 
 std::string_view DiagnosticKindName(DiagnosticKind kind) {
   switch (kind) {
-    case DiagnosticKind::kUnreadableFile: return "unreadable_file";
-    case DiagnosticKind::kTruncatedGzip: return "truncated_gzip";
-    case DiagnosticKind::kCorruptGzip: return "corrupt_gzip";
-    case DiagnosticKind::kCorruptZstd: return "corrupt_zstd";
-    case DiagnosticKind::kLineTooLong: return "line_too_long";
-    case DiagnosticKind::kBinaryLine: return "binary_line";
-    case DiagnosticKind::kInvalidUtf8: return "invalid_utf8";
-    case DiagnosticKind::kBadTimestamp: return "bad_timestamp";
-    case DiagnosticKind::kBadJson: return "bad_json";
-    case DiagnosticKind::kUnknownFormat: return "unknown_format";
-    case DiagnosticKind::kUnknownSshdMessage: return "unknown_sshd_message";
-    case DiagnosticKind::kCount: break;
+    case DiagnosticKind::kUnreadableFile:
+      return "unreadable_file";
+    case DiagnosticKind::kTruncatedGzip:
+      return "truncated_gzip";
+    case DiagnosticKind::kCorruptGzip:
+      return "corrupt_gzip";
+    case DiagnosticKind::kCorruptZstd:
+      return "corrupt_zstd";
+    case DiagnosticKind::kLineTooLong:
+      return "line_too_long";
+    case DiagnosticKind::kBinaryLine:
+      return "binary_line";
+    case DiagnosticKind::kInvalidUtf8:
+      return "invalid_utf8";
+    case DiagnosticKind::kBadTimestamp:
+      return "bad_timestamp";
+    case DiagnosticKind::kBadJson:
+      return "bad_json";
+    case DiagnosticKind::kUnknownFormat:
+      return "unknown_format";
+    case DiagnosticKind::kUnknownSshdMessage:
+      return "unknown_sshd_message";
+    case DiagnosticKind::kCount:
+      break;
   }
   return "unknown";
 }
 
 std::string_view DiagnosticKindHelp(DiagnosticKind kind) {
   switch (kind) {
-    case DiagnosticKind::kUnreadableFile: return "file could not be opened or read; skipped";
-    case DiagnosticKind::kTruncatedGzip: return "gzip stream cut short; lines before the cut were read";
-    case DiagnosticKind::kCorruptGzip: return "gzip data damaged; rest of the file skipped";
-    case DiagnosticKind::kCorruptZstd: return "zstd data damaged or cut short; rest of the file skipped";
-    case DiagnosticKind::kLineTooLong: return "line over the length limit; skipped";
-    case DiagnosticKind::kBinaryLine: return "line with NUL/control bytes, not log text; skipped";
-    case DiagnosticKind::kInvalidUtf8: return "line with invalid UTF-8; parsed anyway, escaped on output";
-    case DiagnosticKind::kBadTimestamp: return "syslog-like line whose timestamp did not parse; skipped";
-    case DiagnosticKind::kBadJson: return "line starting with '{' that is not valid JSON; skipped";
-    case DiagnosticKind::kUnknownFormat: return "line in no known log format; skipped";
-    case DiagnosticKind::kUnknownSshdMessage: return "sshd message not classified; ignored";
-    case DiagnosticKind::kCount: break;
+    case DiagnosticKind::kUnreadableFile:
+      return "file could not be opened or read; skipped";
+    case DiagnosticKind::kTruncatedGzip:
+      return "gzip stream cut short; lines before the cut were read";
+    case DiagnosticKind::kCorruptGzip:
+      return "gzip data damaged; rest of the file skipped";
+    case DiagnosticKind::kCorruptZstd:
+      return "zstd data damaged or cut short; rest of the file skipped";
+    case DiagnosticKind::kLineTooLong:
+      return "line over the length limit; skipped";
+    case DiagnosticKind::kBinaryLine:
+      return "line with NUL/control bytes, not log text; skipped";
+    case DiagnosticKind::kInvalidUtf8:
+      return "line with invalid UTF-8; parsed anyway, escaped on output";
+    case DiagnosticKind::kBadTimestamp:
+      return "syslog-like line whose timestamp did not parse; skipped";
+    case DiagnosticKind::kBadJson:
+      return "line starting with '{' that is not valid JSON; skipped";
+    case DiagnosticKind::kUnknownFormat:
+      return "line in no known log format; skipped";
+    case DiagnosticKind::kUnknownSshdMessage:
+      return "sshd message not classified; ignored";
+    case DiagnosticKind::kCount:
+      break;
   }
   return "";
 }
@@ -47,8 +71,8 @@ void Diagnostics::Report(DiagnosticKind kind, std::string_view file, uint64_t li
                          std::string_view detail) {
   const size_t i = Index(kind);
   if (counts_[i]++ == 0) {
-    samples_[i] = DiagnosticSample{std::string(file), line,
-                                   std::string(detail.substr(0, kMaxSampleDetail))};
+    samples_[i] =
+        DiagnosticSample{std::string(file), line, std::string(detail.substr(0, kMaxSampleDetail))};
   }
 }
 

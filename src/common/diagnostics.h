@@ -14,17 +14,17 @@
 namespace spraytrace {
 
 enum class DiagnosticKind : uint8_t {
-  kUnreadableFile,    ///< open() or read() failed: missing, permission denied, a directory loop
-  kTruncatedGzip,     ///< gzip stream ended before its trailer; lines before the cut were read
-  kCorruptGzip,       ///< zlib reported a data error; the rest of that file is skipped
-  kCorruptZstd,       ///< zstd reported a frame error or the stream ended mid-frame
-  kLineTooLong,       ///< a line longer than the limit; its bytes up to the newline are skipped
-  kBinaryLine,        ///< a line holding NUL or other control bytes: not log text
-  kInvalidUtf8,       ///< a line with bytes that are not UTF-8; still parsed, escaped on output
-  kBadTimestamp,      ///< a line whose header looked like syslog but whose time did not parse
-  kBadJson,           ///< a line starting with '{' that is not valid JSON
-  kUnknownFormat,     ///< a line no parser recognised (not syslog, not journald JSON)
-  kUnknownSshdMessage,///< an sshd line with a message this version does not classify
+  kUnreadableFile,      ///< open() or read() failed: missing, permission denied, a directory loop
+  kTruncatedGzip,       ///< gzip stream ended before its trailer; lines before the cut were read
+  kCorruptGzip,         ///< zlib reported a data error; the rest of that file is skipped
+  kCorruptZstd,         ///< zstd reported a frame error or the stream ended mid-frame
+  kLineTooLong,         ///< a line longer than the limit; its bytes up to the newline are skipped
+  kBinaryLine,          ///< a line holding NUL or other control bytes: not log text
+  kInvalidUtf8,         ///< a line with bytes that are not UTF-8; still parsed, escaped on output
+  kBadTimestamp,        ///< a line whose header looked like syslog but whose time did not parse
+  kBadJson,             ///< a line starting with '{' that is not valid JSON
+  kUnknownFormat,       ///< a line no parser recognised (not syslog, not journald JSON)
+  kUnknownSshdMessage,  ///< an sshd line with a message this version does not classify
   kCount,
 };
 
@@ -33,9 +33,9 @@ std::string_view DiagnosticKindName(DiagnosticKind kind);
 std::string_view DiagnosticKindHelp(DiagnosticKind kind);
 
 struct DiagnosticSample {
-  std::string file;   // path as given, "-" for stdin
-  uint64_t line = 0;  // 1-based; 0 when the problem is about the whole file
-  std::string detail; // short, already truncated; raw bytes, escape before printing
+  std::string file;    // path as given, "-" for stdin
+  uint64_t line = 0;   // 1-based; 0 when the problem is about the whole file
+  std::string detail;  // short, already truncated; raw bytes, escape before printing
 };
 
 class Diagnostics {

@@ -28,11 +28,20 @@ Result<Micros> ParseDuration(std::string_view text) {
       i += 2;
     } else if (i < text.size()) {
       switch (text[i]) {
-        case 's': unit = kMicrosPerSecond; break;
-        case 'm': unit = kMicrosPerMinute; break;
-        case 'h': unit = kMicrosPerHour; break;
-        case 'd': unit = kMicrosPerDay; break;
-        default: return bad("unknown unit");
+        case 's':
+          unit = kMicrosPerSecond;
+          break;
+        case 'm':
+          unit = kMicrosPerMinute;
+          break;
+        case 'h':
+          unit = kMicrosPerHour;
+          break;
+        case 'd':
+          unit = kMicrosPerDay;
+          break;
+        default:
+          return bad("unknown unit");
       }
       ++i;
     } else {
@@ -51,8 +60,10 @@ std::string FormatDuration(Micros duration) {
     out += '-';
     duration = -duration;
   }
-  const std::pair<Micros, char> units[] = {
-      {kMicrosPerDay, 'd'}, {kMicrosPerHour, 'h'}, {kMicrosPerMinute, 'm'}, {kMicrosPerSecond, 's'}};
+  const std::pair<Micros, char> units[] = {{kMicrosPerDay, 'd'},
+                                           {kMicrosPerHour, 'h'},
+                                           {kMicrosPerMinute, 'm'},
+                                           {kMicrosPerSecond, 's'}};
   for (const auto& [size, letter] : units) {
     if (duration >= size) {
       out += fmt::format("{}{}", duration / size, letter);

@@ -17,7 +17,7 @@ namespace spraytrace {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : storage_(std::move(value)) {}  // NOLINT: implicit like std::expected
+  Result(T value) : storage_(std::move(value)) {}      // NOLINT: implicit like std::expected
   Result(Status error) : storage_(std::move(error)) {  // NOLINT: implicit like std::unexpected
     assert(!std::get<Status>(storage_).ok() && "a Result error must not be OK");
   }

@@ -71,8 +71,8 @@ bool IpAddress::is_v4() const {
 }
 
 uint32_t IpAddress::v4() const {
-  return (uint32_t{bytes_[12]} << 24) | (uint32_t{bytes_[13]} << 16) |
-         (uint32_t{bytes_[14]} << 8) | uint32_t{bytes_[15]};
+  return (uint32_t{bytes_[12]} << 24) | (uint32_t{bytes_[13]} << 16) | (uint32_t{bytes_[14]} << 8) |
+         uint32_t{bytes_[15]};
 }
 
 IpAddress IpAddress::Masked(int prefix_len) const {

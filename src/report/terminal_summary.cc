@@ -15,10 +15,11 @@ using Out = std::back_insert_iterator<std::string>;
 
 void RenderCounts(const SummaryInput& in, Out out) {
   const ReadCounts& c = *in.counts;
-  fmt::format_to(out, "Read {} file{}{}: {} lines, {} from sshd, {} from other programs, {} not understood\n",
-                 c.files_read, c.files_read == 1 ? "" : "s",
-                 c.files_failed ? fmt::format(" ({} could not be read)", c.files_failed) : "",
-                 c.lines, c.relevant_lines, c.other_lines, c.not_understood);
+  fmt::format_to(
+      out, "Read {} file{}{}: {} lines, {} from sshd, {} from other programs, {} not understood\n",
+      c.files_read, c.files_read == 1 ? "" : "s",
+      c.files_failed ? fmt::format(" ({} could not be read)", c.files_failed) : "", c.lines,
+      c.relevant_lines, c.other_lines, c.not_understood);
   const EventTally& t = *in.tally;
   fmt::format_to(out, "Parsed {} authentication attempts: {} failed, {} succeeded", t.events(),
                  t.failures(), t.successes());

@@ -26,7 +26,8 @@ size_t ValidUtf8SequenceLength(std::string_view text) {
     if ((byte(i) & 0xc0) != 0x80) return 0;
     code_point = (code_point << 6) | (byte(i) & 0x3fu);
   }
-  const bool overlong = (length == 3 && code_point < 0x800) || (length == 4 && code_point < 0x10000);
+  const bool overlong =
+      (length == 3 && code_point < 0x800) || (length == 4 && code_point < 0x10000);
   const bool surrogate = code_point >= 0xd800 && code_point <= 0xdfff;
   if (overlong || surrogate || code_point > 0x10ffff) return 0;
   return length;
@@ -41,8 +42,8 @@ std::string EscapeForTerminal(std::string_view text) {
     if (c >= 0x80) {
       const size_t length = ValidUtf8SequenceLength(text.substr(i));
       // C1 controls (U+0080..U+009F) are encoded as C2 80..C2 9F: escape them too.
-      const bool c1_control = length == 2 && c == 0xc2 &&
-                              static_cast<unsigned char>(text[i + 1]) < 0xa0;
+      const bool c1_control =
+          length == 2 && c == 0xc2 && static_cast<unsigned char>(text[i + 1]) < 0xa0;
       if (length == 0 || c1_control) {
         fmt::format_to(std::back_inserter(out), "\\x{:02x}", c);
         ++i;

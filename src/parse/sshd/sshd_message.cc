@@ -256,6 +256,9 @@ bool ParseConnectionId(string_view id, SshdMessage* out) {
   } else {
     return false;
   }
+  // The role words must be followed by the user and its closing space; "user rootf1.2.3.4"
+  // (user and host run together, as a fuzzer found) leaves nothing and is not a connection id.
+  if (who.empty()) return false;
   who.remove_suffix(1);
   out->user = who;
   out->has_user = true;

@@ -19,6 +19,18 @@ bool Recognised(std::string_view text) {
   return ClassifySshdMessage(text, &message);
 }
 
+// Found by fuzz_log_parser_smoke: user and host run together after the role words left an
+// empty view that was shortened by one, wrapping its length.
+TEST(SshdMessage, ConnectionIdWithUserAndHostRunTogetherIsNotMisread) {
+  SshdMessage message;
+  ClassifySshdMessage(
+      "Disconnecting authenticating user rootf203.0.113.45 port 42187: Too many authentication "
+      "failures [preauth]",
+      &message);
+  EXPECT_LT(message.user.size(), 64u);
+  EXPECT_NE(message.user, "rootf203.0.113.45");
+}
+
 TEST(SshdMessage, FailedPassword) {
   SshdMessage m = Classify("Failed password for root from 203.0.113.7 port 51234 ssh2");
   EXPECT_EQ(m.kind, SshdKind::kAuthFailed);
