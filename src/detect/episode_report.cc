@@ -87,6 +87,8 @@ Finding MakeFinding(const Episode& e, Rule rule, std::string rule_id, const Save
   if (e.state.key.host == kNoString) {
     f.source_ip = e.state.key.ip;
     f.related_ips = {e.state.key.ip};
+  } else {
+    f.source_host = std::string(e.strings.View(e.state.key.host));
   }
   const auto max_users = static_cast<size_t>(e.config.episodes.max_related_users);
   for (size_t i = 0; i < e.failed.size() && i < max_users; ++i) {

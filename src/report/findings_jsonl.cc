@@ -36,6 +36,12 @@ void WriteRelated(const detect::Finding& f, JsonWriter* json) {
   json->BeginArray();
   for (const std::string& user : f.related_users) json->String(user);
   json->EndArray();
+  if (!f.source_host.empty()) {
+    json->Key("hosts");
+    json->BeginArray();
+    json->String(f.source_host);
+    json->EndArray();
+  }
   json->EndObject();
 }
 
@@ -100,11 +106,16 @@ void FindingToJson(const detect::Finding& f, const FileTable& files, JsonWriter*
   json->Key("ruleset");
   json->String("spraytrace");
   json->EndObject();
-  if (f.source_ip) {
+  if (f.source_ip || !f.source_host.empty()) {
     json->Key("source");
     json->BeginObject();
-    json->Key("ip");
-    json->String(f.source_ip->ToString());
+    if (f.source_ip) {
+      json->Key("ip");
+      json->String(f.source_ip->ToString());
+    } else {
+      json->Key("domain");
+      json->String(f.source_host);
+    }
     json->EndObject();
   }
   if (!f.user_name.empty()) {

@@ -69,6 +69,22 @@ TEST(FindingsJsonl, OmitsSourceAndUserWhenTheFindingHasNone) {
   EXPECT_EQ(json.str().find("\"user\":{"), std::string::npos);
 }
 
+TEST(FindingsJsonl, NamesAHostNameSourceAsSourceDomain) {
+  FileTable files;
+  auto finding = SampleFinding();
+  finding.source_ip.reset();
+  finding.related_ips.clear();
+  finding.source_host = "5.36.59.76.dynamic-dsl-ip.omantel.net.om";
+  JsonWriter json;
+  FindingToJson(finding, files, &json);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(json.str()).get(doc), simdjson::SUCCESS) << json.str();
+  EXPECT_EQ(std::string_view(doc["source"]["domain"]), finding.source_host);
+  EXPECT_EQ(std::string_view(doc["related"]["hosts"].at(0)), finding.source_host);
+  EXPECT_EQ(simdjson::dom::array(doc["related"]["ip"]).size(), 0u);
+}
+
 TEST(FindingsJsonl, WritesOneLinePerFindingAndReportsWriteFailure) {
   FileTable files;
   files.Add("a.log");

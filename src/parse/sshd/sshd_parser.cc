@@ -339,7 +339,13 @@ void SshdParser::Impl::OnAccepted(Connection* c, const Line& line, EventSink* si
 
 void SshdParser::Impl::OnInvalidUser(Connection* c, const Line& line, EventSink* sink) {
   const Attempt& pending = c->pending;
-  if (pending.kind == PendingKind::kInvalidUser && pending.user == line.user) return;
+  // sshd writes "Invalid user" once per userauth attempt; the same name after a key try for
+  // that invalid user is the same attempt, but a repeated "Invalid user" line is a new one
+  // (CrowdSec's ssh-slow-bf fixture repeats it on one connection every 30 s).
+  const bool after_key_try = pending.method != AuthMethod::kUnknown;
+  if (pending.kind == PendingKind::kInvalidUser && pending.user == line.user && after_key_try) {
+    return;
+  }
   if (pending.kind != PendingKind::kNone) EmitPending(c, nullptr, sink);
   StartPending(c, line, PendingKind::kInvalidUser, Reason::kUnknownUser, AuthMethod::kUnknown);
 }

@@ -84,6 +84,22 @@ TEST_F(SshdParserTest, KeyOnlyServerInvalidUserThenClosedIsOneAttempt) {
   EXPECT_EQ(Failures()[0].where.line, 1u);
 }
 
+TEST_F(SshdParserTest, RepeatedInvalidUserOnOneConnectionIsOneAttemptEach) {
+  // CrowdSec's ssh-slow-bf fixture writes the same line on one pid every 30 seconds.
+  for (int i = 0; i < 4; ++i) Feed("Invalid user hadoop from 198.51.100.25 port 56762");
+  parser_.Flush(&sink_);
+  EXPECT_EQ(Failures().size(), 4u);
+}
+
+TEST_F(SshdParserTest, InvalidUserAfterAKeyTryForItIsTheSameAttempt) {
+  Feed(
+      "Failed publickey for invalid user graysky from 198.51.100.26 port 37954 ssh2: RSA "
+      "SHA256:v3dpapGleDaUKf4V1vKyR9ZyUgjaJAmoCTcb2PLl");
+  Feed("Invalid user graysky from 198.51.100.26 port 37954");
+  parser_.Flush(&sink_);
+  EXPECT_EQ(Failures().size(), 1u);
+}
+
 TEST_F(SshdParserTest, PamFailureThenAcceptedSameUserIsNoFailure) {
   Feed(
       "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= "
