@@ -31,6 +31,10 @@ const std::vector<Setting>& Settings() {
       SPRAYTRACE_SETTING("brute_force.find_window", Kind::kDuration, brute_force.find_window),
       SPRAYTRACE_SETTING("brute_force.max_success_ratio", Kind::kDouble,
                          brute_force.max_success_ratio),
+      SPRAYTRACE_SETTING("brute_force.known_device_max_failures", Kind::kInt,
+                         brute_force.known_device_max_failures),
+      SPRAYTRACE_SETTING("brute_force.known_device_memory", Kind::kDuration,
+                         brute_force.known_device_memory),
       SPRAYTRACE_SETTING("spray.enabled", Kind::kBool, spray.enabled),
       SPRAYTRACE_SETTING("spray.min_failed_accounts", Kind::kInt, spray.min_failed_accounts),
       SPRAYTRACE_SETTING("spray.window", Kind::kDuration, spray.window),
@@ -49,6 +53,7 @@ const std::vector<Setting>& Settings() {
       SPRAYTRACE_SETTING("episodes.max_evidence", Kind::kInt, episodes.max_evidence),
       SPRAYTRACE_SETTING("episodes.max_accounts_per_source", Kind::kInt,
                          episodes.max_accounts_per_source),
+      SPRAYTRACE_SETTING("episodes.max_known_devices", Kind::kInt, episodes.max_known_devices),
   };
   return kSettings;
 }

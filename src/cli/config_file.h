@@ -9,6 +9,7 @@
 //   1000 find_window = "10m"      window = "24h"                 window = "24h" max_evidence = 5
 //                            max_failures_per_account = 4.0 min_span = "1h"
 //                            max_success_ratio = 0.2        ignore_accounts_with_success = true
+// and more: `spraytrace scan --print-config` lists every key with its value.
 #ifndef SPRAYTRACE_CLI_CONFIG_FILE_H_
 #define SPRAYTRACE_CLI_CONFIG_FILE_H_
 

@@ -28,6 +28,7 @@ struct AccountStats {
   Timestamp first = 0;  // first and last attempt from this source
   Timestamp last = 0;
   Timestamp first_failure = std::numeric_limits<Timestamp>::max();
+  Timestamp first_success = std::numeric_limits<Timestamp>::max();
   // A success at or after the account's first failure: the source got in after failing.
   bool succeeded_after_failure = false;
   // Membership in the source's spray window (see spray_window.h).

@@ -37,6 +37,13 @@ Status ValidateBruteForce(const BruteForceConfig& c) {
                    fmt::format("must be <= {}", kMaxBurstFailures));
   }
   if (Status s = Positive("brute_force.find_window", c.find_window); !s.ok()) return s;
+  if (Status s = AtLeast("brute_force.known_device_max_failures", c.known_device_max_failures, 0);
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = Positive("brute_force.known_device_memory", c.known_device_memory); !s.ok()) {
+    return s;
+  }
   return NonNegative("brute_force.max_success_ratio", c.max_success_ratio);
 }
 
@@ -67,6 +74,7 @@ Status ValidateEpisodes(const EpisodeConfig& c) {
   if (Status s = Positive("episodes.idle_gap", c.idle_gap); !s.ok()) return s;
   if (Status s = AtLeast("episodes.max_related_users", c.max_related_users, 1); !s.ok()) return s;
   if (Status s = AtLeast("episodes.max_evidence", c.max_evidence, 1); !s.ok()) return s;
+  if (Status s = AtLeast("episodes.max_known_devices", c.max_known_devices, 0); !s.ok()) return s;
   return AtLeast("episodes.max_accounts_per_source", c.max_accounts_per_source, 1);
 }
 

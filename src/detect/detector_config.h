@@ -23,6 +23,13 @@ struct BruteForceConfig {
   // failed, is a shared address: its bursts are reported only when they hit at most two accounts
   // that never logged in from it. A very large value (1e9) restores plain fail2ban behaviour.
   double max_success_ratio = 1.0;
+  // A person who forgets a password fails a few times from the address they always log in from;
+  // an attacker's address has no earlier login to the account. A burst is not reported when
+  // every account that failed from the source had logged in from it earlier in the episode and
+  // none failed more than this many times (0 turns the exemption off: fail2ban behaviour).
+  int known_device_max_failures = 20;
+  // How long a login from a source keeps it a known device of that account.
+  Micros known_device_memory = 30 * kMicrosPerDay;
 };
 
 // One source failing against many accounts with few tries each. An office NAT or carrier-grade
@@ -66,6 +73,9 @@ struct EpisodeConfig {
   // Accounts tracked per source and episode. Beyond it, events still count in the source's
   // totals but their accounts are not tracked (distinct_accounts then reads "at least").
   int max_accounts_per_source = 10'000;
+  // (source, account) pairs remembered as known devices; past this the least recently used half
+  // is forgotten. About 64 bytes each: the default bounds that memory near 64 MB.
+  int max_known_devices = 1'000'000;
 };
 
 struct DetectorConfig {

@@ -16,6 +16,7 @@ struct Episode {
   const SourceState& state;
   const DetectorConfig& config;
   const StringPool& strings;
+  const KnownDevices& known;
   std::vector<const AccountStats*> failed;  // by failures, descending
   std::string source;
   size_t failed_only = 0;  // accounts that failed and never succeeded from the source
@@ -166,9 +167,13 @@ Finding SlowFinding(const Episode& e, const SlowResult& r) {
   return f;
 }
 
-Episode Summarise(const SourceState& state, const DetectorConfig& config,
-                  const StringPool& strings) {
-  Episode e{state, config, strings, FailedAccountsByFailures(state.accounts, strings),
+Episode Summarise(const SourceState& state, const DetectorConfig& config, const StringPool& strings,
+                  const KnownDevices& known) {
+  Episode e{state,
+            config,
+            strings,
+            known,
+            FailedAccountsByFailures(state.accounts, strings),
             SourceName(state.key, strings)};
   for (const AccountStats& stats : state.accounts.accounts()) {
     if (stats.successes > 0) {
@@ -202,10 +207,26 @@ const Trigger* ConcentratedToReport(const Episode& e, bool shared) {
   return nullptr;
 }
 
+// Every account that failed had logged in from this source before its first failure (in this
+// episode or, remembered, in an earlier one), and none failed often: the owner's own device with
+// a forgotten or changed password.
+bool OnlyKnownDeviceFailures(const Episode& e) {
+  const int limit = e.config.brute_force.known_device_max_failures;
+  if (limit == 0) return false;
+  return std::all_of(e.failed.begin(), e.failed.end(), [&](const AccountStats* stats) {
+    const bool logged_in_before =
+        stats->first_success < stats->first_failure ||
+        e.known.LoggedInBefore(e.state.key, stats->user, stats->first_failure);
+    return logged_in_before && stats->failures <= static_cast<uint32_t>(limit);
+  });
+}
+
 // The burst to report: with a spray, only a concentrated one; from a shared address, only a
-// concentrated one against accounts that never logged in; otherwise the first burst.
+// concentrated one against accounts that never logged in; none when only the owners' own devices
+// failed; otherwise the first burst.
 const Trigger* BurstToReport(const Episode& e) {
   if (!e.state.burst.fired) return nullptr;
+  if (!e.state.spray.fired && OnlyKnownDeviceFailures(e)) return nullptr;
   const bool shared = IsShared(e);
   if (e.state.spray.fired || shared) return ConcentratedToReport(e, shared);
   return &e.state.burst;
@@ -214,9 +235,9 @@ const Trigger* BurstToReport(const Episode& e) {
 }  // namespace
 
 std::vector<Finding> BuildEpisodeFindings(const SourceState& state, const DetectorConfig& config,
-                                          const StringPool& strings) {
+                                          const StringPool& strings, const KnownDevices& known) {
   std::vector<Finding> out;
-  const Episode e = Summarise(state, config, strings);
+  const Episode e = Summarise(state, config, strings, known);
   if (state.spray.fired) out.push_back(SprayFinding(e));
   if (const Trigger* burst = BurstToReport(e)) out.push_back(BurstFinding(e, *burst));
   if (!state.spray.fired && !state.burst.fired && config.slow.enabled) {

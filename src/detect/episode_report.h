@@ -15,14 +15,15 @@
 
 #include "detect/detector_config.h"
 #include "detect/finding.h"
+#include "detect/known_devices.h"
 #include "detect/source_state.h"
 #include "event/string_pool.h"
 
 namespace spraytrace::detect {
 
-// REQUIRES: strings holds every id in state.
+// REQUIRES: strings holds every id in state. known: logins remembered across episodes.
 std::vector<Finding> BuildEpisodeFindings(const SourceState& state, const DetectorConfig& config,
-                                          const StringPool& strings);
+                                          const StringPool& strings, const KnownDevices& known);
 
 }  // namespace spraytrace::detect
 

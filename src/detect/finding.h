@@ -46,7 +46,7 @@ struct Finding {
   // The source's host name when the log named it instead of giving an address (sshd pam_unix
   // "rhost=host.example"); then source_ip is empty and related_ips holds no entry for it.
   std::string source_host;
-  std::string user_name;               // for findings about one account (else empty)
+  std::string user_name;  // for findings about one account (else empty)
   std::vector<IpAddress> related_ips;
   std::vector<std::string> related_users;  // capped; see distinct_accounts for the true count
 

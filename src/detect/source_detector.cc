@@ -54,7 +54,10 @@ bool Before(const Ordered& a, const Ordered& b) {
 }  // namespace
 
 SourceDetector::SourceDetector(const DetectorConfig& config, const StringPool* strings)
-    : config_(config), strings_(strings) {}
+    : config_(config),
+      strings_(strings),
+      known_(config.brute_force.known_device_memory,
+             static_cast<size_t>(config.episodes.max_known_devices)) {}
 
 void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   const std::optional<SourceKey> key = KeyOf(event);
@@ -62,7 +65,7 @@ void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   auto [it, fresh] = sources_.try_emplace(*key);
   SourceState& state = it->second;
   if (!fresh && state.end < event.time - config_.episodes.idle_gap) {
-    for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_)) {
+    for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_, known_)) {
       sink->OnFinding(std::move(finding));
     }
     state = SourceState();
@@ -108,6 +111,8 @@ void SourceDetector::UpdateAccount(const AuthEvent& event, bool success, uint32_
     return;
   }
   ++stats.successes;
+  stats.first_success = std::min(stats.first_success, event.time);
+  known_.RecordSuccess(state->key, stats.user, event.time);
   if (stats.failures > 0 && event.time >= stats.first_failure && !stats.succeeded_after_failure) {
     stats.succeeded_after_failure = true;
     SavedEvent& first = state->first_success_after_failure;
@@ -180,6 +185,7 @@ void SourceDetector::AdvanceTime(Timestamp now, FindingSink* sink) {
   const Micros gap = config_.episodes.idle_gap;
   if (last_scan_ != std::numeric_limits<Timestamp>::min() && now - last_scan_ <= gap / 8) return;
   last_scan_ = now;
+  known_.Expire(now);
   const Timestamp cutoff = now - gap;
   CloseWhere([cutoff](const SourceState& state) { return state.end < cutoff; }, sink);
 }
@@ -197,7 +203,7 @@ void SourceDetector::CloseWhere(Predicate close, FindingSink* sink) {
       continue;
     }
     const std::string_view host = strings_->View(it->first.host);
-    for (Finding& finding : BuildEpisodeFindings(it->second, config_, *strings_)) {
+    for (Finding& finding : BuildEpisodeFindings(it->second, config_, *strings_, known_)) {
       out.push_back({std::move(finding), host});
     }
     it = sources_.erase(it);

@@ -32,6 +32,7 @@
 
 #include "detect/detector.h"
 #include "detect/detector_config.h"
+#include "detect/known_devices.h"
 #include "detect/source_state.h"
 #include "event/string_pool.h"
 
@@ -68,6 +69,7 @@ class SourceDetector final : public Detector {
   const DetectorConfig config_;
   const StringPool* const strings_;
   SourceMap sources_;
+  KnownDevices known_;
   Timestamp last_scan_ = std::numeric_limits<Timestamp>::min();
 };
 

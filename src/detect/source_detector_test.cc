@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/known_devices.h"
+
 namespace spraytrace::detect {
 namespace {
 
@@ -533,6 +535,92 @@ TEST(SourceDetector, AdvanceTimeIsThrottled) {
   EXPECT_EQ(h.detector().size(), 1u);
   h.Advance(kT0 + 8 * kHour);
   EXPECT_EQ(h.detector().size(), 0u);
+}
+
+}  // namespace
+}  // namespace spraytrace::detect
+
+namespace spraytrace::detect {
+namespace {
+
+// The peers' mixed file: a user who logged in from home all week forgets the password once
+// (three prompts, reconnect, three more). fail2ban bans the home address; we stay quiet.
+void ForgetPasswordAtHome(Harness* h, std::string_view ip, int failures) {
+  h->Add(kT0, ip, "ynovak", kOk);
+  h->Add(kT0 + 2 * kHour, ip, "ynovak", kOk);
+  for (int i = 0; i < failures; ++i) h->Add(kT0 + 3 * kHour + i * 20 * kSecond, ip, "ynovak");
+  h->Add(kT0 + 3 * kHour + failures * 20 * kSecond + kMinute, ip, "ynovak", kOk);
+}
+
+TEST(KnownDevice, ForgottenPasswordFromTheUsualAddressStaysQuiet) {
+  Harness h;
+  ForgetPasswordAtHome(&h, "198.51.100.60", 6);
+  EXPECT_TRUE(h.Finish().empty());
+}
+
+TEST(KnownDevice, ManyFailuresFromAKnownAddressStillFire) {
+  Harness h;
+  ForgetPasswordAtHome(&h, "198.51.100.61", 40);
+  ASSERT_EQ(h.Finish().size(), 1u);
+  EXPECT_EQ(h.findings()[0].rule_id, "brute_force.burst");
+}
+
+TEST(KnownDevice, TheSameBurstFromANewAddressFires) {
+  Harness h;
+  for (int i = 0; i < 6; ++i) h.Add(kT0 + i * 20 * kSecond, "198.51.100.62", "ynovak");
+  h.Add(kT0 + 3 * kMinute, "198.51.100.62", "ynovak", kOk);
+  ASSERT_EQ(h.Finish().size(), 1u);
+  EXPECT_EQ(h.findings()[0].severity, 3) << "failures then a success: severity raised";
+}
+
+TEST(KnownDevice, AnotherAccountFailingFromTheAddressIsNotExempt) {
+  Harness h;
+  h.Add(kT0, "198.51.100.63", "ynovak", kOk);
+  for (int i = 0; i < 6; ++i) h.Add(kT0 + kHour + i * 20 * kSecond, "198.51.100.63", "root");
+  ASSERT_EQ(h.Finish().size(), 1u);
+}
+
+TEST(KnownDevice, ZeroTurnsTheExemptionOff) {
+  DetectorConfig config;
+  config.brute_force.known_device_max_failures = 0;
+  Harness h(config);
+  ForgetPasswordAtHome(&h, "198.51.100.64", 6);
+  EXPECT_EQ(h.Finish().size(), 1u);
+}
+
+}  // namespace
+}  // namespace spraytrace::detect
+
+namespace spraytrace::detect {
+namespace {
+
+TEST(KnownDevice, ALoginInAnEarlierEpisodeIsRemembered) {
+  Harness h;  // episodes end after 6 h of quiet; the login two days earlier is remembered
+  h.Add(kT0, "198.51.100.70", "xwerner", kOk);
+  for (int i = 0; i < 9; ++i) h.Add(kT0 + 2 * kDay + i * 20 * kSecond, "198.51.100.70", "xwerner");
+  EXPECT_TRUE(h.Finish().empty());
+}
+
+TEST(KnownDevice, MemoryFadesAfterItsWindow) {
+  DetectorConfig config;
+  config.brute_force.known_device_memory = kDay;
+  Harness h(config);
+  h.Add(kT0, "198.51.100.71", "xwerner", kOk);
+  h.Advance(kT0 + 3 * kDay);
+  for (int i = 0; i < 9; ++i) h.Add(kT0 + 3 * kDay + i * 20 * kSecond, "198.51.100.71", "xwerner");
+  EXPECT_EQ(h.Finish().size(), 1u);
+}
+
+TEST(KnownDevices, StaysWithinCapacityDroppingTheLeastRecent) {
+  KnownDevices known(30 * kDay, 1000);
+  for (uint32_t i = 0; i < 5000; ++i) {
+    known.RecordSuccess(SourceKey{IpAddress::FromV4(i), kNoString}, 1, kT0 + i * kSecond);
+  }
+  EXPECT_LE(known.size(), 1000u);
+  EXPECT_TRUE(
+      known.LoggedInBefore(SourceKey{IpAddress::FromV4(4999), kNoString}, 1, kT0 + 5000 * kSecond));
+  EXPECT_FALSE(
+      known.LoggedInBefore(SourceKey{IpAddress::FromV4(0), kNoString}, 1, kT0 + 5000 * kSecond));
 }
 
 }  // namespace

@@ -1,0 +1,41 @@
+#include "detect/known_devices.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace spraytrace::detect {
+
+void KnownDevices::RecordSuccess(const SourceKey& source, StringId user, Timestamp time) {
+  if (user == kNoString || capacity_ == 0) return;
+  auto [it, fresh] = entries_.try_emplace(Key{source, user}, Entry{time, time});
+  if (!fresh) {
+    it->second.first = std::min(it->second.first, time);
+    it->second.last = std::max(it->second.last, time);
+  } else if (entries_.size() > capacity_) {
+    DropLeastRecentHalf();
+  }
+}
+
+bool KnownDevices::LoggedInBefore(const SourceKey& source, StringId user, Timestamp before) const {
+  const auto it = entries_.find(Key{source, user});
+  if (it == entries_.end()) return false;
+  // The remembered range [first, last] holds a login before `before` that is recent enough
+  // when first < before and the latest such login is within `memory` of it.
+  return it->second.first < before && std::min(it->second.last, before) >= before - memory_;
+}
+
+void KnownDevices::Expire(Timestamp now) {
+  std::erase_if(entries_, [&](const auto& item) { return item.second.last < now - memory_; });
+}
+
+void KnownDevices::DropLeastRecentHalf() {
+  std::vector<Timestamp> lasts;
+  lasts.reserve(entries_.size());
+  for (const auto& [key, entry] : entries_) lasts.push_back(entry.last);
+  auto middle = lasts.begin() + static_cast<std::ptrdiff_t>(lasts.size() / 2);
+  std::nth_element(lasts.begin(), middle, lasts.end());
+  const Timestamp cutoff = *middle;
+  std::erase_if(entries_, [&](const auto& item) { return item.second.last < cutoff; });
+}
+
+}  // namespace spraytrace::detect
