@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang-format
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libtomlplusplus-dev libsimdjson-dev
-  zlib1g-dev libzstd-dev zstd gzip
+  zlib1g-dev libzstd-dev zstd gzip time
 )
 
 missing=()
