@@ -131,11 +131,16 @@ Finding SprayFinding(const Episode& e) {
   const double mean = e.failed_only == 0 ? 0.0
                                          : static_cast<double>(e.failed_only_failures) /
                                                static_cast<double>(e.failed_only);
+  uint64_t unknown = 0;
+  for (const AccountStats* stats : e.failed) unknown += stats->unknown_user_failures > 0 ? 1 : 0;
+  const std::string unknown_part =
+      unknown == 0 ? "" : fmt::format(", {} of them accounts that do not exist", unknown);
   f.summary = fmt::format(
-      "{}; up to {} accounts failed without a success within {}, {:.1f} failures each, {} "
-      "succeeded (threshold {} accounts, at most {:g} failures each){}",
-      FailedPart(e), e.state.peak_failed_only, FormatSpan(c.window), mean, e.succeeded,
-      c.min_failed_accounts, c.max_failures_per_account, SucceededPart(e));
+      "{}{}; {} accounts failed within {} with {:.1f} tries each and {} logged in "
+      "(threshold: {} accounts, at most {:g} tries each){}",
+      FailedPart(e), unknown_part, e.state.peak_failed_only, FormatSpan(c.window), mean,
+      e.succeeded == 0 ? std::string("none") : std::to_string(e.succeeded), c.min_failed_accounts,
+      c.max_failures_per_account, SucceededPart(e));
   AddEvidence(e,
               {e.state.spray.event, e.state.first_failure, e.state.last_failure,
                e.state.first_success_after_failure},
@@ -159,8 +164,11 @@ Finding SlowFinding(const Episode& e, const SlowResult& r) {
   const std::string ignored =
       r.ignored == 0 ? ""
                      : fmt::format(", not counting {} on accounts that also logged in", r.ignored);
+  const std::string burst_window = FormatSpan(e.config.brute_force.find_window);
   f.summary = fmt::format(
-      "{}; {} failures within {} spread over {} (threshold {} over at least {}){}", FailedPart(e),
+      "{}; never more than {} within {} (burst threshold {}), but {} within {} spread over {} "
+      "(threshold {} over at least {}){}",
+      FailedPart(e), e.state.peak_rate, burst_window, e.config.brute_force.max_failures,
       r.in_window, FormatSpan(c.window), FormatSpan(r.trigger.time - r.first.time), c.min_failures,
       FormatSpan(c.min_span), ignored);
   AddEvidence(e, {trigger, FromSlowEntry(e, r.first), e.state.last_failure}, &f);

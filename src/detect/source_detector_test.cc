@@ -208,8 +208,9 @@ TEST(SourceDetector, SprayOfOneAttemptPerAccountIsSingleSourceSprayOnly) {
   EXPECT_DOUBLE_EQ(f.confidence, 1.0);
   EXPECT_EQ(f.summary,
             "198.51.100.7 failed 50 times against 50 accounts (user00 1, user01 1, user02 1 and "
-            "47 more) in 49s; up to 50 accounts failed without a success within 1d, 1.0 failures "
-            "each, 0 succeeded (threshold 5 accounts, at most 4 failures each)");
+            "47 more) in 49s, 25 of them accounts that do not exist; 50 accounts failed within "
+            "1d with 1.0 tries each and none logged in (threshold: 5 accounts, at most 4 tries "
+            "each)");
 }
 
 TEST(SourceDetector, RelatedUsersAreCapped) {
@@ -318,8 +319,9 @@ TEST(SourceDetector, SlowBruteForceBelowFail2banIsReported) {
   EXPECT_EQ(f.failures, 72u);
   EXPECT_EQ(f.user_name, "root");
   EXPECT_EQ(f.summary,
-            "192.0.2.77 failed 72 times against 1 account (root 72) in 5h55m; 13 failures within "
-            "1d spread over 1h (threshold 10 over at least 1h)");
+            "192.0.2.77 failed 72 times against 1 account (root 72) in 5h55m; never more than 3 "
+            "within 10m (burst threshold 5), but 13 within 1d spread over 1h (threshold 10 over "
+            "at least 1h)");
   ASSERT_EQ(f.evidence.size(), 3u);
   EXPECT_EQ(f.evidence[0].time, kT0);
   EXPECT_EQ(f.evidence[1].time, kT0 + 60 * kMinute);
