@@ -26,6 +26,9 @@ struct CivilTime {
 
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
 int64_t DaysFromCivil(int year, int month, int day);
+bool IsLeapYear(int year);
+// 28..31; REQUIRES: 1 <= month <= 12.
+int DaysInMonth(int year, int month);
 // Validates ranges (including the day of the month); false for 2023-02-30 or 25:00.
 bool IsValidCivil(const CivilTime& civil);
 Timestamp ToTimestamp(const CivilTime& civil);

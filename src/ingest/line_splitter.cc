@@ -46,28 +46,20 @@ bool LineSplitter::Next(RawLine* line) {
   }
 }
 
-void LineSplitter::TakeLine(size_t newline, RawLine* line) {
-  const std::string_view raw(buffer_.get() + begin_, newline - begin_);
-  const std::string_view text = StripCarriageReturn(raw);
-  line->number = ++line_number_;
-  line->offset = offset_;
-  line->length = text.size();
-  line->too_long = text.size() > max_line_bytes_;
-  line->text = line->too_long ? std::string_view() : text;
-  offset_ += raw.size() + 1;
-  begin_ = scan_ = newline + 1;
-}
+void LineSplitter::TakeLine(size_t newline, RawLine* line) { Take(newline, 1, line); }
 
-void LineSplitter::TakeLastLine(RawLine* line) {
-  const std::string_view raw(buffer_.get() + begin_, end_ - begin_);
+void LineSplitter::TakeLastLine(RawLine* line) { Take(end_, 0, line); }
+
+void LineSplitter::Take(size_t stop, size_t terminator, RawLine* line) {
+  const std::string_view raw(buffer_.get() + begin_, stop - begin_);
   const std::string_view text = StripCarriageReturn(raw);
   line->number = ++line_number_;
   line->offset = offset_;
   line->length = text.size();
   line->too_long = text.size() > max_line_bytes_;
   line->text = line->too_long ? std::string_view() : text;
-  offset_ += raw.size();
-  begin_ = scan_ = end_;
+  offset_ += raw.size() + terminator;
+  begin_ = scan_ = stop + terminator;
 }
 
 void LineSplitter::SkipLongLine(RawLine* line) {

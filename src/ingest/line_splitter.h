@@ -51,6 +51,8 @@ class LineSplitter {
   void TakeLine(size_t newline, RawLine* line);
   // Emits the line [begin_, end_) that the stream ended without a newline.
   void TakeLastLine(RawLine* line);
+  // Emits [begin_, stop) as a line and skips `terminator` bytes (the newline, or none at EOF).
+  void Take(size_t stop, size_t terminator, RawLine* line);
   // Discards the over-long line starting at begin_ up to and including its newline.
   void SkipLongLine(RawLine* line);
   // Moves pending bytes to the buffer start and reads more; false at the end of the stream.

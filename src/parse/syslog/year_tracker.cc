@@ -1,17 +1,8 @@
 #include "parse/syslog/year_tracker.h"
 
+#include "event/timestamp.h"
+
 namespace spraytrace::parse {
-namespace {
-
-bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
-}
-
-}  // namespace
-
 void YearTracker::Reset(YearHint hint) {
   hint_ = hint;
   started_ = false;
