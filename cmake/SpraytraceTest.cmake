@@ -7,6 +7,7 @@ function(spraytrace_add_test name)
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} spraytrace_warnings GTest::gtest GTest::gmock
                                         GTest::gtest_main)
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
   # Tests find fixtures and the shared datasets from the source root (also at discovery time,
   # when CTest's ENVIRONMENT is not applied).
   target_compile_definitions(${name} PRIVATE SPRAYTRACE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"

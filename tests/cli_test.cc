@@ -10,7 +10,7 @@
 #include <fstream>
 #include <random>
 
-#include "test_paths.h"
+#include "tests/test_paths.h"
 
 namespace spraytrace {
 namespace {

@@ -12,7 +12,7 @@
 
 #include "cli/config_file.h"
 #include "cli/scan_runner.h"
-#include "test_paths.h"
+#include "tests/test_paths.h"
 
 namespace spraytrace {
 namespace {

@@ -1,5 +1,6 @@
 // The spraytrace command. The only place in the project that prints or exits.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 
 #include "cli/exit_codes.h"
 #include "cli/scan_command.h"
@@ -8,7 +9,8 @@ int main(int argc, char** argv) {
   using spraytrace::cli::ExitCode;
   CLI::App app{
       "spraytrace finds password spraying in authentication logs: loud brute force, single-source\n"
-      "sprays, and the covert low-and-slow kind spread over thousands of addresses."};
+      "sprays, and the covert low-and-slow kind spread over thousands of addresses.",
+      "spraytrace"};
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 nothing found, 1 findings, 2 usage or input error.\n"
@@ -18,6 +20,10 @@ int main(int argc, char** argv) {
   spraytrace::cli::ScanCommand scan;
   scan.Register(&app);
 
+  if (argc == 1) {  // bare `spraytrace`: teach instead of "A subcommand is required"
+    std::fputs(app.help().c_str(), stderr);
+    return static_cast<int>(ExitCode::kUsageOrInputError);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
