@@ -1,0 +1,62 @@
+#include "parse/text_scan.h"
+
+namespace spraytrace::parse {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+}  // namespace
+
+using std::string_view;
+
+bool Consume(string_view* text, string_view prefix) {
+  if (!text->starts_with(prefix)) return false;
+  text->remove_prefix(prefix.size());
+  return true;
+}
+
+bool ConsumeSuffix(string_view* text, string_view suffix) {
+  if (!text->ends_with(suffix)) return false;
+  text->remove_suffix(suffix.size());
+  return true;
+}
+
+// Consumes prefix, accepting either case for its first letter ("PAM: Authentication" and
+// "PAM: authentication" both occur).
+bool ConsumeAnyFirstCase(string_view* text, string_view lower_prefix) {
+  if (text->size() < lower_prefix.size() || text->empty()) return false;
+  char first = (*text)[0];
+  if (first >= 'A' && first <= 'Z') first = static_cast<char>(first - 'A' + 'a');
+  if (first != lower_prefix[0]) return false;
+  if (text->substr(1, lower_prefix.size() - 1) != lower_prefix.substr(1)) return false;
+  text->remove_prefix(lower_prefix.size());
+  return true;
+}
+
+string_view TrimRight(string_view text) {
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+string_view TrimLeft(string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  return text;
+}
+
+bool IsDigits(string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Value of " key=" up to the next space; empty when absent.
+string_view FieldValue(string_view text, string_view key_with_space) {
+  size_t pos = text.find(key_with_space);
+  if (pos == string_view::npos) return {};
+  string_view value = text.substr(pos + key_with_space.size());
+  return value.substr(0, value.find(' '));
+}
+
+}  // namespace spraytrace::parse

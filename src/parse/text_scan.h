@@ -1,0 +1,26 @@
+// Small, allocation-free scanners over std::string_view shared by the program parsers: consume
+// a prefix or suffix, trim, test digits, read a "key=value" field. Pure functions.
+#ifndef SPRAYTRACE_PARSE_TEXT_SCAN_H_
+#define SPRAYTRACE_PARSE_TEXT_SCAN_H_
+
+#include <string_view>
+
+namespace spraytrace::parse {
+
+// Removes prefix from *text and returns true when *text starts with it; else leaves it.
+bool Consume(std::string_view* text, std::string_view prefix);
+// The same at the end of *text.
+bool ConsumeSuffix(std::string_view* text, std::string_view suffix);
+// Consume() that also accepts the prefix with its first letter upper-cased ("authentication
+// failure" and "Authentication failure"). REQUIRES: lower_prefix starts with a lower-case letter.
+bool ConsumeAnyFirstCase(std::string_view* text, std::string_view lower_prefix);
+std::string_view TrimRight(std::string_view text);
+std::string_view TrimLeft(std::string_view text);
+// True for a non-empty run of ASCII digits.
+bool IsDigits(std::string_view text);
+// The value after key_with_space (e.g. " rhost=") up to the next space, or "".
+std::string_view FieldValue(std::string_view text, std::string_view key_with_space);
+
+}  // namespace spraytrace::parse
+
+#endif  // SPRAYTRACE_PARSE_TEXT_SCAN_H_
