@@ -2,8 +2,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "cli/eval_command.h"
 #include "cli/exit_codes.h"
 #include "cli/scan_command.h"
+#include "cli/simulate_command.h"
 
 int main(int argc, char** argv) {
   using spraytrace::cli::ExitCode;
@@ -19,6 +21,10 @@ int main(int argc, char** argv) {
 
   spraytrace::cli::ScanCommand scan;
   scan.Register(&app);
+  spraytrace::cli::SimulateCommand simulate;
+  simulate.Register(&app);
+  spraytrace::cli::EvalCommand eval;
+  eval.Register(&app);
 
   if (argc == 1) {  // bare `spraytrace`: teach instead of "A subcommand is required"
     std::fputs(app.help().c_str(), stderr);
@@ -30,5 +36,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::kUsageOrInputError);
   }
+  if (app.got_subcommand("simulate")) return static_cast<int>(simulate.exit_code());
+  if (app.got_subcommand("eval")) return static_cast<int>(eval.exit_code());
   return static_cast<int>(scan.exit_code());
 }
