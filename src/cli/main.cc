@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::kUsageOrInputError);
   }
-  if (app.got_subcommand("simulate")) return static_cast<int>(simulate.exit_code());
-  if (app.got_subcommand("eval")) return static_cast<int>(eval.exit_code());
+  if (simulate.ran()) return static_cast<int>(simulate.exit_code());
+  if (eval.ran()) return static_cast<int>(eval.exit_code());
   return static_cast<int>(scan.exit_code());
 }

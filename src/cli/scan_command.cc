@@ -81,7 +81,10 @@ void ScanCommand::Register(CLI::App* app) {
   scan->add_option("--top", top_, "Rows in each summary table")->capture_default_str();
   scan->add_flag("--print-config", print_config_,
                  "Print every detector setting with its value (after --config/--set) and exit");
-  scan->callback([this] { exit_code_ = Run(); });
+  scan->callback([this] {
+    ran_ = true;
+    exit_code_ = Run();
+  });
 }
 
 ExitCode ScanCommand::Run() {

@@ -13,10 +13,13 @@ class SimulateCommand {
   // Adds the subcommand to app; it runs from CLI11's callback after parsing.
   void Register(CLI::App* app);
   ExitCode exit_code() const { return exit_code_; }
+  // True once the subcommand was given and has run.
+  bool ran() const { return ran_; }
 
  private:
   ExitCode Run();
   ExitCode exit_code_ = ExitCode::kNothingFound;
+  bool ran_ = false;
 };
 
 }  // namespace spraytrace::cli
