@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
       "spraytrace"};
   app.require_subcommand(1);
   app.footer(
-      "Exit codes: 0 nothing found, 1 findings, 2 usage or input error.\n"
+      "Exit codes: 2 usage or input error; otherwise scan: 0 nothing found, 1 findings;\n"
+      "eval: 0 every floor met, 1 a floor missed; simulate: 0 written.\n"
       "Run 'spraytrace COMMAND --help' for a command's options and examples.");
   app.set_version_flag("--version", "spraytrace " SPRAYTRACE_VERSION);
 

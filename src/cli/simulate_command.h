@@ -1,8 +1,13 @@
-// `spraytrace simulate`: see Register() for its flags and help text.
+// `spraytrace simulate`: writes a labelled authentication log and its ground truth. See
+// Register() for the flags and help text, src/simulate/simulator.h for the library.
 #ifndef SPRAYTRACE_CLI_SIMULATE_COMMAND_H_
 #define SPRAYTRACE_CLI_SIMULATE_COMMAND_H_
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/exit_codes.h"
 
@@ -18,6 +23,17 @@ class SimulateCommand {
 
  private:
   ExitCode Run();
+
+  std::string out_dir_;
+  std::string preset_ = "mixed";
+  std::optional<int64_t> days_;
+  std::optional<int64_t> users_;
+  std::optional<uint64_t> seed_;
+  std::string start_;
+  std::string format_ = "sshd-syslog";
+  std::vector<std::string> settings_;
+  bool print_config_ = false;
+  bool quiet_ = false;
   ExitCode exit_code_ = ExitCode::kNothingFound;
   bool ran_ = false;
 };

@@ -85,8 +85,14 @@ Connection* SshdParser::Impl::Lookup(const Line& line, EventSink* sink) {
     it->second.target = line.target;
   } else {
     Connection& c = it->second;
-    bool restart = m.kind == SshdKind::kConnectionFrom ||
-                   (StartsAttempt(m) && (c.closed || line.source.Conflicts(c.peer)));
+    // A closing line naming the user after the connection already closed is sshd's second
+    // closing line for the same connection ("Received disconnect ... Bye Bye" then "Disconnected
+    // from invalid user U ..."), not a new attempt; another peer or user is a new connection.
+    const bool closing_echo = c.closed && m.kind == SshdKind::kConnectionClosed &&
+                              (c.user == kNoString || line.user == c.user);
+    bool restart =
+        m.kind == SshdKind::kConnectionFrom ||
+        (StartsAttempt(m) && (line.source.Conflicts(c.peer) || (c.closed && !closing_echo)));
     if (restart) {
       EmitPending(&c, nullptr, sink);
       c = Connection{};

@@ -100,6 +100,18 @@ TEST_F(SshdParserTest, InvalidUserAfterAKeyTryForItIsTheSameAttempt) {
   EXPECT_EQ(Failures().size(), 1u);
 }
 
+// OpenSSH closes one connection with two lines; found by the simulator's truth tests.
+TEST_F(SshdParserTest, ByeByeThenDisconnectedFromUserIsOneAttempt) {
+  Feed("Failed password for bob from 192.0.2.9 port 46508 ssh2");
+  Feed("Received disconnect from 192.0.2.9 port 46508:11: Bye Bye [preauth]");
+  Feed("Disconnected from authenticating user bob 192.0.2.9 port 46508 [preauth]");
+  Feed("Invalid user eve from 192.0.2.9 port 46510", 101);
+  Feed("Received disconnect from 192.0.2.9 port 46510:11: Bye Bye [preauth]", 101);
+  Feed("Disconnected from invalid user eve 192.0.2.9 port 46510 [preauth]", 101);
+  parser_.Flush(&sink_);
+  EXPECT_EQ(Failures().size(), 2u);
+}
+
 TEST_F(SshdParserTest, PamFailureThenAcceptedSameUserIsNoFailure) {
   Feed(
       "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= "
