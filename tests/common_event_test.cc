@@ -73,6 +73,17 @@ TEST(IpAddress, RejectsHostNamesAndMalformedText) {
   }
 }
 
+TEST(IpAddress, KnowsInternalRanges) {
+  for (const char* internal : {"10.20.3.15", "172.16.0.1", "172.31.255.254", "192.168.1.5",
+                               "127.0.0.1", "169.254.1.1", "fd00::1", "fe80::1", "::1"}) {
+    EXPECT_TRUE(IpAddress::Parse(internal)->IsInternal()) << internal;
+  }
+  for (const char* external :
+       {"172.32.0.1", "192.0.2.1", "100.64.0.1", "8.8.8.8", "2001:db8::1", "11.0.0.1"}) {
+    EXPECT_FALSE(IpAddress::Parse(external)->IsInternal()) << external;
+  }
+}
+
 TEST(IpAddress, MasksInItsOwnFamily) {
   EXPECT_EQ(IpAddress::Parse("203.0.113.77")->Masked(24).ToString(), "203.0.113.0");
   EXPECT_EQ(IpAddress::Parse("2001:db8:1:2:3:4:5:6")->Masked(64).ToString(), "2001:db8:1:2::");

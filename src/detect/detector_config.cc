@@ -30,6 +30,13 @@ Status NonNegative(std::string_view key, double value) {
   return Invalid(key, fmt::format("{}", value), "must be >= 0");
 }
 
+Status ValidatePrefix(std::string_view key, int value, int bits) {
+  if (value < 0 || value > bits) {
+    return Invalid(key, std::to_string(value), fmt::format("must be between 0 and {}", bits));
+  }
+  return Status::Ok();
+}
+
 Status ValidateBruteForce(const BruteForceConfig& c) {
   if (Status s = AtLeast("brute_force.max_failures", c.max_failures, 1); !s.ok()) return s;
   if (c.max_failures > kMaxBurstFailures) {
@@ -66,6 +73,10 @@ Status ValidateSlow(const SlowSourceConfig& c) {
   if (c.min_span > c.window) {
     return Invalid("slow.min_span", FormatDuration(c.min_span),
                    fmt::format("must be <= slow.window ({})", FormatDuration(c.window)));
+  }
+  if (Status s = ValidatePrefix("slow.known_network_v4", c.known_network_v4, 32); !s.ok()) return s;
+  if (Status s = ValidatePrefix("slow.known_network_v6", c.known_network_v6, 128); !s.ok()) {
+    return s;
   }
   return NonNegative("slow.max_success_ratio", c.max_success_ratio);
 }

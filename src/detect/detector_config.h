@@ -52,7 +52,9 @@ struct SpraySingleSourceConfig {
 // (10 events leaking one per minute), for example one guess every five minutes all night.
 struct SlowSourceConfig {
   bool enabled = true;
-  int min_failures = 10;                 // failures from one source (>= 2) ...
+  // A phone retrying an old password behind carrier NAT changes address every few hours and
+  // leaves 10-15 failures per address; a guessing tool from one address makes dozens a day.
+  int min_failures = 20;                 // failures from one source (>= 2) ...
   Micros window = 24 * kMicrosPerHour;   // ... within this window ...
   Micros min_span = 1 * kMicrosPerHour;  // ... spread over at least this long (<= window)
   // A source that succeeded for an account is that account's own device retrying a stale
@@ -62,6 +64,17 @@ struct SlowSourceConfig {
   // failures are typos and stale devices, not a slow attack. Quiet when the source's accounts
   // that succeeded exceed this multiple of the accounts whose failures were counted.
   double max_success_ratio = 0.2;
+  // A phone with a stale password retries through its carrier's NAT pool, from addresses its
+  // account never used but in a network it did. Failures on an account that logged in from the
+  // source's network (IPv4 /known_network_v4, IPv6 /known_network_v6; remembered as long as
+  // brute_force.known_device_memory) are not counted. 0 turns the network check off.
+  int known_network_v4 = 16;
+  int known_network_v6 = 48;
+  // A misconfigured job fails on a machine schedule from an internal address: one account, and
+  // at least 90% of the gaps between its failures within 10% of their median (cron every 15
+  // minutes). Quiet when set. Only internal sources: a guessing tool with a fixed wait from the
+  // internet is just as regular, and is still reported.
+  bool ignore_scheduled = true;
 };
 
 // Findings about one source are kept open while the source stays active and written when it

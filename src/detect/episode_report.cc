@@ -249,7 +249,7 @@ std::vector<Finding> BuildEpisodeFindings(const SourceState& state, const Detect
   if (state.spray.fired) out.push_back(SprayFinding(e));
   if (const Trigger* burst = BurstToReport(e)) out.push_back(BurstFinding(e, *burst));
   if (!state.spray.fired && !state.burst.fired && config.slow.enabled) {
-    const SlowResult slow = EvaluateSlow(state, config.slow);
+    const SlowResult slow = EvaluateSlow(state, config.slow, known);
     if (slow.fired) out.push_back(SlowFinding(e, slow));
   }
   return out;

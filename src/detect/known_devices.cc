@@ -7,6 +7,25 @@ namespace spraytrace::detect {
 
 void KnownDevices::RecordSuccess(const SourceKey& source, StringId user, Timestamp time) {
   if (user == kNoString || capacity_ == 0) return;
+  Remember(source, user, time);
+  if (const auto network = NetworkOf(source)) Remember(*network, user, time);
+}
+
+std::optional<SourceKey> KnownDevices::NetworkOf(const SourceKey& source) const {
+  if (source.host != kNoString) return std::nullopt;
+  // host = kNetworkMarker keeps a network key distinct from the address key of the network's
+  // first address.
+  constexpr StringId kNetworkMarker = 0xffffffffu;
+  return SourceKey{source.ip.Masked(source.ip.is_v4() ? network_v4_ : network_v6_), kNetworkMarker};
+}
+
+bool KnownDevices::LoggedInFromNetworkBefore(const SourceKey& source, StringId user,
+                                             Timestamp before) const {
+  const auto network = NetworkOf(source);
+  return network && Recent(*network, user, before);
+}
+
+void KnownDevices::Remember(const SourceKey& source, StringId user, Timestamp time) {
   auto [it, fresh] = entries_.try_emplace(Key{source, user}, Entry{time, time});
   if (!fresh) {
     it->second.first = std::min(it->second.first, time);
@@ -17,6 +36,10 @@ void KnownDevices::RecordSuccess(const SourceKey& source, StringId user, Timesta
 }
 
 bool KnownDevices::LoggedInBefore(const SourceKey& source, StringId user, Timestamp before) const {
+  return Recent(source, user, before);
+}
+
+bool KnownDevices::Recent(const SourceKey& source, StringId user, Timestamp before) const {
   const auto it = entries_.find(Key{source, user});
   if (it == entries_.end()) return false;
   // The remembered range [first, last] holds a login before `before` that is recent enough

@@ -2,14 +2,16 @@
 //
 // A person who forgets a password fails from the address they log in from every day; an
 // attacker's address has no earlier login to that account. Episodes end after hours of quiet
-// and forget everything, so this memory outlives them: one entry per (source, account) that
-// succeeded, kept `memory` after its last success (default 30 days). Bounded: past `capacity`
-// entries the least recently used half is dropped. Plain data, so it can be snapshotted.
+// and forget everything, so this memory outlives them: one entry per (source, account) and per
+// (source network, account) that succeeded, kept `memory` after its last success (default 30
+// days). Bounded: past `capacity` entries the least recently used half is dropped. Plain data,
+// so it can be snapshotted.
 // Not thread-safe.
 #ifndef SPRAYTRACE_DETECT_KNOWN_DEVICES_H_
 #define SPRAYTRACE_DETECT_KNOWN_DEVICES_H_
 
 #include <cstddef>
+#include <optional>
 #include <unordered_map>
 
 #include "detect/source_state.h"
@@ -20,11 +22,17 @@ namespace spraytrace::detect {
 
 class KnownDevices {
  public:
-  KnownDevices(Micros memory, size_t capacity) : memory_(memory), capacity_(capacity) {}
+  // Networks are remembered at network_v4 / network_v6 prefix lengths (see
+  // SlowSourceConfig::known_network_v4 / _v6).
+  KnownDevices(Micros memory, size_t capacity, int network_v4 = 16, int network_v6 = 48)
+      : memory_(memory), capacity_(capacity), network_v4_(network_v4), network_v6_(network_v6) {}
 
   void RecordSuccess(const SourceKey& source, StringId user, Timestamp time);
   // True when `user` logged in from `source` before `before`, at most `memory` earlier than it.
   bool LoggedInBefore(const SourceKey& source, StringId user, Timestamp before) const;
+  // The same for any address in the source's network: the carrier NAT pool or home ISP range a
+  // person's devices move around in. False for sources known only by host name.
+  bool LoggedInFromNetworkBefore(const SourceKey& source, StringId user, Timestamp before) const;
   // Forgets pairs whose last success is older than now - memory.
   void Expire(Timestamp now);
   size_t size() const { return entries_.size(); }
@@ -45,9 +53,15 @@ class KnownDevices {
     Timestamp last = 0;
   };
   void DropLeastRecentHalf();
+  void Remember(const SourceKey& source, StringId user, Timestamp time);
+  bool Recent(const SourceKey& source, StringId user, Timestamp before) const;
+  // The network key of a source: its address masked, marked so it never equals an address key.
+  std::optional<SourceKey> NetworkOf(const SourceKey& source) const;
 
   Micros memory_;
   size_t capacity_;
+  int network_v4_;
+  int network_v6_;
   std::unordered_map<Key, Entry, KeyHash> entries_;
 };
 

@@ -43,15 +43,46 @@ void FindWindow(const std::vector<SlowEntry>& counted, const SlowSourceConfig& c
   }
 }
 
+// One account, at least kMinScheduledGaps gaps, and 90% of them within 10% of the median gap:
+// a job on a timer, not a person or a guessing tool.
+bool IsScheduled(const std::vector<SlowEntry>& sorted) {
+  constexpr size_t kMinScheduledGaps = 8;
+  if (sorted.size() < kMinScheduledGaps + 1 || CountedAccounts(sorted) != 1) return false;
+  std::vector<Micros> gaps;
+  gaps.reserve(sorted.size() - 1);
+  for (size_t i = 1; i < sorted.size(); ++i) gaps.push_back(sorted[i].time - sorted[i - 1].time);
+  std::vector<Micros> ordered = gaps;
+  std::nth_element(ordered.begin(), ordered.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
+                   ordered.end());
+  const Micros median = ordered[gaps.size() / 2];
+  if (median < kMicrosPerMinute) return false;
+  const auto regular = std::count_if(gaps.begin(), gaps.end(), [&](Micros gap) {
+    return gap >= median - median / 10 && gap <= median + median / 10;
+  });
+  return static_cast<size_t>(regular) * 10 >= gaps.size() * 9;
+}
+
+bool FromKnownNetwork(const SourceState& state, const SlowSourceConfig& config,
+                      const KnownDevices& known, const SlowEntry& entry) {
+  if (entry.slot == kNoAccount) return false;
+  const bool enabled =
+      state.key.ip.is_v4() ? config.known_network_v4 > 0 : config.known_network_v6 > 0;
+  return enabled &&
+         known.LoggedInFromNetworkBefore(state.key, state.accounts.at(entry.slot).user, entry.time);
+}
+
 }  // namespace
 
-SlowResult EvaluateSlow(const SourceState& state, const SlowSourceConfig& config) {
+SlowResult EvaluateSlow(const SourceState& state, const SlowSourceConfig& config,
+                        const KnownDevices& known) {
   SlowResult result;
   std::vector<SlowEntry> counted;
   counted.reserve(state.slow_log.size());
   for (const SlowEntry& entry : state.slow_log) {
     if (config.ignore_accounts_with_success && AccountSucceeded(state, entry.slot)) {
       ++result.ignored;
+    } else if (FromKnownNetwork(state, config, known, entry)) {
+      ++result.known_network;
     } else {
       counted.push_back(entry);
     }
@@ -63,6 +94,11 @@ SlowResult EvaluateSlow(const SourceState& state, const SlowSourceConfig& config
   if (static_cast<double>(SucceededAccounts(state)) > shared_limit) return result;
   std::stable_sort(counted.begin(), counted.end(),
                    [](const SlowEntry& a, const SlowEntry& b) { return a.time < b.time; });
+  const bool internal = state.key.host == kNoString && state.key.ip.IsInternal();
+  if (config.ignore_scheduled && internal && IsScheduled(counted)) {
+    result.scheduled = true;
+    return result;
+  }
   FindWindow(counted, config, &result);
   return result;
 }

@@ -57,7 +57,8 @@ SourceDetector::SourceDetector(const DetectorConfig& config, const StringPool* s
     : config_(config),
       strings_(strings),
       known_(config.brute_force.known_device_memory,
-             static_cast<size_t>(config.episodes.max_known_devices)) {}
+             static_cast<size_t>(config.episodes.max_known_devices), config.slow.known_network_v4,
+             config.slow.known_network_v6) {}
 
 void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   const std::optional<SourceKey> key = KeyOf(event);

@@ -315,16 +315,16 @@ TEST(SourceDetector, SlowBruteForceBelowFail2banIsReported) {
   EXPECT_EQ(f.rule, Rule::kBruteForce);
   EXPECT_EQ(f.rule_id, "brute_force.slow");
   EXPECT_EQ(f.severity, 2);
-  EXPECT_EQ(f.triggered, kT0 + 60 * kMinute);  // 13 failures spanning the first hour
+  EXPECT_EQ(f.triggered, kT0 + 95 * kMinute);  // the 20th failure, 1h35m after the first
   EXPECT_EQ(f.failures, 72u);
   EXPECT_EQ(f.user_name, "root");
   EXPECT_EQ(f.summary,
             "192.0.2.77 failed 72 times against 1 account (root 72) in 5h55m; never more than 3 "
-            "within 10m (burst threshold 5), but 13 within 1d spread over 1h (threshold 10 over "
-            "at least 1h)");
+            "within 10m (burst threshold 5), but 20 within 1d spread over 1h35m (threshold 20 "
+            "over at least 1h)");
   ASSERT_EQ(f.evidence.size(), 3u);
   EXPECT_EQ(f.evidence[0].time, kT0);
-  EXPECT_EQ(f.evidence[1].time, kT0 + 60 * kMinute);
+  EXPECT_EQ(f.evidence[1].time, kT0 + 95 * kMinute);
   EXPECT_EQ(f.evidence[2].time, kT0 + 71 * 5 * kMinute);
 }
 
@@ -623,6 +623,58 @@ TEST(KnownDevices, StaysWithinCapacityDroppingTheLeastRecent) {
       known.LoggedInBefore(SourceKey{IpAddress::FromV4(4999), kNoString}, 1, kT0 + 5000 * kSecond));
   EXPECT_FALSE(
       known.LoggedInBefore(SourceKey{IpAddress::FromV4(0), kNoString}, 1, kT0 + 5000 * kSecond));
+}
+
+}  // namespace
+}  // namespace spraytrace::detect
+
+namespace spraytrace::detect {
+namespace {
+
+// The simulator's misconfigured service account: every 15 minutes, a few seconds of jitter.
+void FailEveryQuarterHour(Harness* h, std::string_view ip, int count) {
+  for (int i = 0; i < count; ++i) {
+    h->Add(kT0 + i * 15 * kMinute + (i * 7 % 5) * kSecond, ip, "nagios");
+  }
+}
+
+TEST(ScheduledJob, InternalAccountFailingOnATimerIsQuiet) {
+  Harness h;
+  FailEveryQuarterHour(&h, "10.20.31.14", 96);
+  EXPECT_TRUE(h.Finish().empty());
+}
+
+TEST(ScheduledJob, TheSameRegularityFromTheInternetIsReported) {
+  Harness h;  // a guessing tool with a fixed wait
+  FailEveryQuarterHour(&h, "192.0.2.91", 96);
+  ASSERT_EQ(h.Finish().size(), 1u);
+  EXPECT_EQ(h.findings()[0].rule_id, "brute_force.slow");
+}
+
+TEST(ScheduledJob, CanBeReportedWhenConfigured) {
+  DetectorConfig config;
+  config.slow.ignore_scheduled = false;
+  Harness h(config);
+  FailEveryQuarterHour(&h, "10.20.31.14", 96);
+  EXPECT_EQ(h.Finish().size(), 1u);
+}
+
+TEST(KnownNetwork, StalePhoneBehindItsCarrierNatIsQuiet) {
+  Harness h;  // the phone logged in last week from another address of the carrier's pool
+  h.Add(kT0, "114.45.9.20", "acampbell", kOk);
+  for (int i = 0; i < 30; ++i) {
+    h.Add(kT0 + 7 * kDay + i * 23 * kMinute, "114.45.1.195", "acampbell");
+  }
+  EXPECT_TRUE(h.Finish().empty());
+}
+
+TEST(KnownNetwork, AnotherNetworkIsStillSlowBruteForce) {
+  Harness h;
+  h.Add(kT0, "114.45.9.20", "acampbell", kOk);
+  for (int i = 0; i < 30; ++i)
+    h.Add(kT0 + 7 * kDay + i * 23 * kMinute, "198.51.100.8", "acampbell");
+  ASSERT_EQ(h.Finish().size(), 1u);
+  EXPECT_EQ(h.findings()[0].rule_id, "brute_force.slow");
 }
 
 }  // namespace

@@ -70,6 +70,17 @@ bool IpAddress::is_v4() const {
   return std::memcmp(bytes_.data(), kV4MappedPrefix.data(), kV4MappedPrefix.size()) == 0;
 }
 
+bool IpAddress::IsInternal() const {
+  if (is_v4()) {
+    const uint32_t a = v4();
+    return (a >> 24) == 10 || (a >> 24) == 127 || (a >> 20) == 0xac1 || (a >> 16) == 0xc0a8 ||
+           (a >> 16) == 0xa9fe;
+  }
+  static const IpAddress kLoopback = *IpAddress::Parse("::1");
+  return *this == kLoopback || (bytes_[0] & 0xfe) == 0xfc ||
+         (bytes_[0] == 0xfe && (bytes_[1] & 0xc0) == 0x80);
+}
+
 uint32_t IpAddress::v4() const {
   return (uint32_t{bytes_[12]} << 24) | (uint32_t{bytes_[13]} << 16) | (uint32_t{bytes_[14]} << 8) |
          uint32_t{bytes_[15]};

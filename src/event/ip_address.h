@@ -26,6 +26,9 @@ class IpAddress {
   static IpAddress FromV4(uint32_t host_order);
 
   bool is_v4() const;
+  // Private, loopback or link-local: RFC 1918, 127/8, 169.254/16, fc00::/7, fe80::/10, ::1.
+  // (Carrier-grade NAT space, 100.64/10, is not private here: it is the customers' side of an ISP.)
+  bool IsInternal() const;
   // Host-order IPv4 value; REQUIRES: is_v4().
   uint32_t v4() const;
   const std::array<uint8_t, 16>& bytes() const { return bytes_; }
