@@ -37,6 +37,14 @@ Status ValidatePrefix(std::string_view key, int value, int bits) {
   return Status::Ok();
 }
 
+Status ValidateKnownDevices(const KnownDevicesConfig& c) {
+  if (Status s = AtLeast("known_devices.max_failures", c.max_failures, 0); !s.ok()) return s;
+  if (Status s = Positive("known_devices.memory", c.memory); !s.ok()) return s;
+  if (Status s = ValidatePrefix("known_devices.network_v4", c.network_v4, 32); !s.ok()) return s;
+  if (Status s = ValidatePrefix("known_devices.network_v6", c.network_v6, 128); !s.ok()) return s;
+  return AtLeast("known_devices.max_pairs", c.max_pairs, 0);
+}
+
 Status ValidateBruteForce(const BruteForceConfig& c) {
   if (Status s = AtLeast("brute_force.max_failures", c.max_failures, 1); !s.ok()) return s;
   if (c.max_failures > kMaxBurstFailures) {
@@ -44,13 +52,6 @@ Status ValidateBruteForce(const BruteForceConfig& c) {
                    fmt::format("must be <= {}", kMaxBurstFailures));
   }
   if (Status s = Positive("brute_force.find_window", c.find_window); !s.ok()) return s;
-  if (Status s = AtLeast("brute_force.known_device_max_failures", c.known_device_max_failures, 0);
-      !s.ok()) {
-    return s;
-  }
-  if (Status s = Positive("brute_force.known_device_memory", c.known_device_memory); !s.ok()) {
-    return s;
-  }
   return NonNegative("brute_force.max_success_ratio", c.max_success_ratio);
 }
 
@@ -74,10 +75,6 @@ Status ValidateSlow(const SlowSourceConfig& c) {
     return Invalid("slow.min_span", FormatDuration(c.min_span),
                    fmt::format("must be <= slow.window ({})", FormatDuration(c.window)));
   }
-  if (Status s = ValidatePrefix("slow.known_network_v4", c.known_network_v4, 32); !s.ok()) return s;
-  if (Status s = ValidatePrefix("slow.known_network_v6", c.known_network_v6, 128); !s.ok()) {
-    return s;
-  }
   return NonNegative("slow.max_success_ratio", c.max_success_ratio);
 }
 
@@ -85,7 +82,6 @@ Status ValidateEpisodes(const EpisodeConfig& c) {
   if (Status s = Positive("episodes.idle_gap", c.idle_gap); !s.ok()) return s;
   if (Status s = AtLeast("episodes.max_related_users", c.max_related_users, 1); !s.ok()) return s;
   if (Status s = AtLeast("episodes.max_evidence", c.max_evidence, 1); !s.ok()) return s;
-  if (Status s = AtLeast("episodes.max_known_devices", c.max_known_devices, 0); !s.ok()) return s;
   return AtLeast("episodes.max_accounts_per_source", c.max_accounts_per_source, 1);
 }
 
@@ -95,6 +91,7 @@ Status DetectorConfig::Validate() const {
   if (Status s = ValidateBruteForce(brute_force); !s.ok()) return s;
   if (Status s = ValidateSpray(spray); !s.ok()) return s;
   if (Status s = ValidateSlow(slow); !s.ok()) return s;
+  if (Status s = ValidateKnownDevices(known_devices); !s.ok()) return s;
   return ValidateEpisodes(episodes);
 }
 

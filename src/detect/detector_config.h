@@ -23,13 +23,6 @@ struct BruteForceConfig {
   // failed, is a shared address: its bursts are reported only when they hit at most two accounts
   // that never logged in from it. A very large value (1e9) restores plain fail2ban behaviour.
   double max_success_ratio = 1.0;
-  // A person who forgets a password fails a few times from the address they always log in from;
-  // an attacker's address has no earlier login to the account. A burst is not reported when
-  // every account that failed from the source had logged in from it earlier in the episode and
-  // none failed more than this many times (0 turns the exemption off: fail2ban behaviour).
-  int known_device_max_failures = 20;
-  // How long a login from a source keeps it a known device of that account.
-  Micros known_device_memory = 30 * kMicrosPerDay;
 };
 
 // One source failing against many accounts with few tries each. An office NAT or carrier-grade
@@ -64,12 +57,6 @@ struct SlowSourceConfig {
   // failures are typos and stale devices, not a slow attack. Quiet when the source's accounts
   // that succeeded exceed this multiple of the accounts whose failures were counted.
   double max_success_ratio = 0.2;
-  // A phone with a stale password retries through its carrier's NAT pool, from addresses its
-  // account never used but in a network it did. Failures on an account that logged in from the
-  // source's network (IPv4 /known_network_v4, IPv6 /known_network_v6; remembered as long as
-  // brute_force.known_device_memory) are not counted. 0 turns the network check off.
-  int known_network_v4 = 16;
-  int known_network_v6 = 48;
   // A misconfigured job fails on a machine schedule from an internal address: one account, and
   // at least 90% of the gaps between its failures within 10% of their median (cron every 15
   // minutes). Quiet when set. Only internal sources: a guessing tool with a fixed wait from the
@@ -86,9 +73,25 @@ struct EpisodeConfig {
   // Accounts tracked per source and episode. Beyond it, events still count in the source's
   // totals but their accounts are not tracked (distinct_accounts then reads "at least").
   int max_accounts_per_source = 10'000;
-  // (source, account) pairs remembered as known devices; past this the least recently used half
-  // is forgotten. About 64 bytes each: the default bounds that memory near 64 MB.
-  int max_known_devices = 1'000'000;
+};
+
+// Where each account has logged in from, remembered across episodes. A person who forgets a
+// password fails from the address (or, for a phone behind carrier NAT, the network) their
+// account always logs in from; an attacker's address has no earlier login to the account.
+// Failures on such known devices are not counted as an attack, within limits.
+struct KnownDevicesConfig {
+  // A burst is not reported when every account that failed had logged in before from the
+  // source or its network, and none failed more than this many times; the slow rule does not
+  // count such failures. 0 turns the memory off (fail2ban behaviour).
+  int max_failures = 20;
+  Micros memory = 30 * kMicrosPerDay;  // how long a login keeps a device or network known
+  // The network of a source: IPv4 /network_v4 (a carrier NAT pool or home ISP range), IPv6
+  // /network_v6. 0 turns networks off (only the exact address counts).
+  int network_v4 = 16;
+  int network_v6 = 48;
+  // (source or network, account) pairs kept; past this the least recently used half is
+  // forgotten. About 64 bytes each: the default bounds that memory near 128 MB.
+  int max_pairs = 2'000'000;
 };
 
 struct DetectorConfig {
@@ -96,6 +99,7 @@ struct DetectorConfig {
   SpraySingleSourceConfig spray;
   SlowSourceConfig slow;
   EpisodeConfig episodes;
+  KnownDevicesConfig known_devices;
 
   Status Validate() const;
 };

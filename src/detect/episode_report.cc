@@ -219,12 +219,13 @@ const Trigger* ConcentratedToReport(const Episode& e, bool shared) {
 // episode or, remembered, in an earlier one), and none failed often: the owner's own device with
 // a forgotten or changed password.
 bool OnlyKnownDeviceFailures(const Episode& e) {
-  const int limit = e.config.brute_force.known_device_max_failures;
+  const int limit = e.config.known_devices.max_failures;
   if (limit == 0) return false;
   return std::all_of(e.failed.begin(), e.failed.end(), [&](const AccountStats* stats) {
     const bool logged_in_before =
         stats->first_success < stats->first_failure ||
-        e.known.LoggedInBefore(e.state.key, stats->user, stats->first_failure);
+        e.known.LoggedInBefore(e.state.key, stats->user, stats->first_failure) ||
+        e.known.LoggedInFromNetworkBefore(e.state.key, stats->user, stats->first_failure);
     return logged_in_before && stats->failures <= static_cast<uint32_t>(limit);
   });
 }

@@ -12,11 +12,12 @@ void KnownDevices::RecordSuccess(const SourceKey& source, StringId user, Timesta
 }
 
 std::optional<SourceKey> KnownDevices::NetworkOf(const SourceKey& source) const {
-  if (source.host != kNoString) return std::nullopt;
+  const int prefix = source.ip.is_v4() ? network_v4_ : network_v6_;
+  if (source.host != kNoString || prefix == 0) return std::nullopt;
   // host = kNetworkMarker keeps a network key distinct from the address key of the network's
   // first address.
   constexpr StringId kNetworkMarker = 0xffffffffu;
-  return SourceKey{source.ip.Masked(source.ip.is_v4() ? network_v4_ : network_v6_), kNetworkMarker};
+  return SourceKey{source.ip.Masked(prefix), kNetworkMarker};
 }
 
 bool KnownDevices::LoggedInFromNetworkBefore(const SourceKey& source, StringId user,

@@ -23,7 +23,7 @@ namespace spraytrace::detect {
 class KnownDevices {
  public:
   // Networks are remembered at network_v4 / network_v6 prefix lengths (see
-  // SlowSourceConfig::known_network_v4 / _v6).
+  // KnownDevicesConfig::network_v4 / _v6).
   KnownDevices(Micros memory, size_t capacity, int network_v4 = 16, int network_v6 = 48)
       : memory_(memory), capacity_(capacity), network_v4_(network_v4), network_v6_(network_v6) {}
 

@@ -62,13 +62,9 @@ bool IsScheduled(const std::vector<SlowEntry>& sorted) {
   return static_cast<size_t>(regular) * 10 >= gaps.size() * 9;
 }
 
-bool FromKnownNetwork(const SourceState& state, const SlowSourceConfig& config,
-                      const KnownDevices& known, const SlowEntry& entry) {
+bool FromKnownNetwork(const SourceState& state, const KnownDevices& known, const SlowEntry& entry) {
   if (entry.slot == kNoAccount) return false;
-  const bool enabled =
-      state.key.ip.is_v4() ? config.known_network_v4 > 0 : config.known_network_v6 > 0;
-  return enabled &&
-         known.LoggedInFromNetworkBefore(state.key, state.accounts.at(entry.slot).user, entry.time);
+  return known.LoggedInFromNetworkBefore(state.key, state.accounts.at(entry.slot).user, entry.time);
 }
 
 }  // namespace
@@ -81,7 +77,7 @@ SlowResult EvaluateSlow(const SourceState& state, const SlowSourceConfig& config
   for (const SlowEntry& entry : state.slow_log) {
     if (config.ignore_accounts_with_success && AccountSucceeded(state, entry.slot)) {
       ++result.ignored;
-    } else if (FromKnownNetwork(state, config, known, entry)) {
+    } else if (FromKnownNetwork(state, known, entry)) {
       ++result.known_network;
     } else {
       counted.push_back(entry);

@@ -56,9 +56,12 @@ bool Before(const Ordered& a, const Ordered& b) {
 SourceDetector::SourceDetector(const DetectorConfig& config, const StringPool* strings)
     : config_(config),
       strings_(strings),
-      known_(config.brute_force.known_device_memory,
-             static_cast<size_t>(config.episodes.max_known_devices), config.slow.known_network_v4,
-             config.slow.known_network_v6) {}
+      // max_failures == 0 turns the memory off: it then remembers nothing.
+      known_(config.known_devices.memory,
+             config.known_devices.max_failures == 0
+                 ? 0
+                 : static_cast<size_t>(config.known_devices.max_pairs),
+             config.known_devices.network_v4, config.known_devices.network_v6) {}
 
 void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   const std::optional<SourceKey> key = KeyOf(event);

@@ -584,7 +584,7 @@ TEST(KnownDevice, AnotherAccountFailingFromTheAddressIsNotExempt) {
 
 TEST(KnownDevice, ZeroTurnsTheExemptionOff) {
   DetectorConfig config;
-  config.brute_force.known_device_max_failures = 0;
+  config.known_devices.max_failures = 0;
   Harness h(config);
   ForgetPasswordAtHome(&h, "198.51.100.64", 6);
   EXPECT_EQ(h.Finish().size(), 1u);
@@ -605,7 +605,7 @@ TEST(KnownDevice, ALoginInAnEarlierEpisodeIsRemembered) {
 
 TEST(KnownDevice, MemoryFadesAfterItsWindow) {
   DetectorConfig config;
-  config.brute_force.known_device_memory = kDay;
+  config.known_devices.memory = kDay;
   Harness h(config);
   h.Add(kT0, "198.51.100.71", "xwerner", kOk);
   h.Advance(kT0 + 3 * kDay);
@@ -675,6 +675,42 @@ TEST(KnownNetwork, AnotherNetworkIsStillSlowBruteForce) {
     h.Add(kT0 + 7 * kDay + i * 23 * kMinute, "198.51.100.8", "acampbell");
   ASSERT_EQ(h.Finish().size(), 1u);
   EXPECT_EQ(h.findings()[0].rule_id, "brute_force.slow");
+}
+
+}  // namespace
+}  // namespace spraytrace::detect
+
+namespace spraytrace::detect {
+namespace {
+
+// The simulator's carrier NAT: two phones with old passwords retry through one pool address in
+// the same ten minutes; both accounts logged in from the carrier's range last week.
+TEST(KnownNetwork, TwoStalePhonesBehindOneCarrierAddressStayQuiet) {
+  Harness h;
+  h.Add(kT0, "114.45.1.157", "dgarcia7", kOk);
+  h.Add(kT0 + kHour, "114.45.3.220", "mjones10", kOk);
+  for (int i = 0; i < 3; ++i) {
+    h.Add(kT0 + 7 * kDay + i * kMinute, "114.45.3.226", "dgarcia7");
+    h.Add(kT0 + 7 * kDay + i * kMinute + 20 * kSecond, "114.45.3.226", "mjones10");
+  }
+  EXPECT_TRUE(h.Finish().empty());
+}
+
+TEST(KnownNetwork, ABruteForceFromTheSameRangeStillFires) {
+  Harness h;
+  h.Add(kT0, "114.45.1.157", "dgarcia7", kOk);
+  for (int i = 0; i < 40; ++i) h.Add(kT0 + 7 * kDay + i * 5 * kSecond, "114.45.3.226", "dgarcia7");
+  ASSERT_EQ(h.Finish().size(), 1u);
+  EXPECT_EQ(h.findings()[0].rule_id, "brute_force.burst");
+}
+
+TEST(KnownNetwork, ZeroPrefixRemembersExactAddressesOnly) {
+  DetectorConfig config;
+  config.known_devices.network_v4 = 0;
+  Harness h(config);
+  h.Add(kT0, "114.45.1.157", "dgarcia7", kOk);
+  for (int i = 0; i < 6; ++i) h.Add(kT0 + 7 * kDay + i * kMinute, "114.45.3.226", "dgarcia7");
+  EXPECT_EQ(h.Finish().size(), 1u);
 }
 
 }  // namespace
