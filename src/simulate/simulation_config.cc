@@ -2,119 +2,83 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-#include <cmath>
+#include "common/settings_table.h"
 
 namespace spraytrace::simulate {
 namespace {
 
-enum class Kind { kInt, kDouble };
+using Table = SettingsTable<SimulationConfig>;
+using C = SimulationConfig;
 
-// One --set key: its type, its place in the config and its allowed range.
-struct Setting {
-  std::string_view key;
-  Kind kind;
-  void* (*field)(SimulationConfig&);
-  double min;
-  double max;
-};
-
-#define SIM_INT(key, member, lo, hi)                                                \
-  Setting {                                                                         \
-    key, Kind::kInt, [](SimulationConfig& c) -> void* { return &c.member; }, lo, hi \
-  }
-#define SIM_DBL(key, member, lo, hi)                                                   \
-  Setting {                                                                            \
-    key, Kind::kDouble, [](SimulationConfig& c) -> void* { return &c.member; }, lo, hi \
-  }
-
-const std::vector<Setting>& Settings() {
-  static const std::vector<Setting> kSettings = {
-      SIM_INT("days", days, 1, 3660),
-      SIM_INT("benign.users", benign.users, 1, 10'000'000),
-      SIM_DBL("benign.weekday_active_share", benign.weekday_active_share, 0, 1),
-      SIM_DBL("benign.weekend_active_share", benign.weekend_active_share, 0, 1),
-      SIM_DBL("benign.sessions_per_active_day", benign.sessions_per_active_day, 1, 1000),
-      SIM_INT("benign.work_start_hour", benign.work_start_hour, 0, 23),
-      SIM_INT("benign.work_end_hour", benign.work_end_hour, 1, 24),
-      SIM_DBL("benign.key_share", benign.key_share, 0, 1),
-      SIM_DBL("benign.phone_share", benign.phone_share, 0, 1),
-      SIM_DBL("benign.phone_session_share", benign.phone_session_share, 0, 1),
-      SIM_DBL("benign.office_share", benign.office_share, 0, 1),
-      SIM_DBL("benign.office_session_share", benign.office_session_share, 0, 1),
-      SIM_INT("benign.office_egress_addresses", benign.office_egress_addresses, 1, 256),
-      SIM_INT("benign.mobile_pool_size", benign.mobile_pool_size, 1, 60000),
-      SIM_DBL("benign.ipv6_home_share", benign.ipv6_home_share, 0, 1),
-      SIM_DBL("benign.typo_share", benign.typo_share, 0, 1),
-      SIM_DBL("benign.travel_rate", benign.travel_rate, 0, 1),
-      SIM_INT("benign.travel_days", benign.travel_days, 2, 365),
-      SIM_DBL("benign.password_change_rate", benign.password_change_rate, 0, 1),
-      SIM_DBL("benign.stale_phone_days", benign.stale_phone_days, 0.1, 60),
-      SIM_DBL("benign.stale_phone_interval_minutes", benign.stale_phone_interval_minutes, 1, 1440),
-      SIM_INT("benign.service_accounts", benign.service_accounts, 0, 1000),
-      SIM_INT("benign.misconfigured_service_accounts", benign.misconfigured_service_accounts, 0,
-              1000),
-      SIM_INT("benign.service_interval_minutes", benign.service_interval_minutes, 1, 1440),
-      SIM_DBL("benign.session_minutes", benign.session_minutes, 0.1, 1440),
-      SIM_INT("brute_force.count", brute_force.count, 0, 1000),
-      SIM_DBL("brute_force.rate", brute_force.rate, 0.001, 100),
-      SIM_INT("brute_force.duration_minutes", brute_force.duration_minutes, 1, 1440),
-      SIM_INT("brute_force.max_accounts", brute_force.max_accounts, 1, 100),
-      SIM_INT("brute_force.tries_per_connection", brute_force.tries_per_connection, 1, 6),
-      SIM_INT("spray.count", spray.count, 0, 1000),
-      SIM_INT("spray.accounts", spray.accounts, 1, 1'000'000),
-      SIM_INT("spray.passwords", spray.passwords, 1, 2),
-      SIM_DBL("spray.interval_seconds", spray.interval_seconds, 0.1, 86400),
-      SIM_DBL("spray.nonexistent_share", spray.nonexistent_share, 0, 1),
-      SIM_INT("covert.count", covert.count, 0, 1),
-      SIM_INT("covert.pool_size", covert.pool_size, 1, 10'000'000),
-      SIM_DBL("covert.active_share", covert.active_share, 0.001, 1),
-      SIM_DBL("covert.node_lifetime_days", covert.node_lifetime_days, 1, 3660),
-      SIM_INT("covert.targets", covert.targets, 1, 10'000'000),
-      SIM_DBL("covert.nonexistent_share", covert.nonexistent_share, 0, 1),
-      SIM_DBL("covert.rate", covert.rate, 0.001, 1000),
-      SIM_DBL("covert.ipv6_share", covert.ipv6_share, 0, 1),
-      SIM_DBL("covert.ipv6_one_64_share", covert.ipv6_one_64_share, 0, 1),
-      SIM_INT("covert.ipv4_prefixes", covert.ipv4_prefixes, 1, 20000),
-      SIM_DBL("covert.shared_fingerprint_share", covert.shared_fingerprint_share, 0, 1),
-      SIM_INT("covert.known_passwords", covert.known_passwords, 0, 1000),
-      SIM_INT("covert.start_day", covert.start_day, 1, 3660),
-      SIM_INT("covert.days", covert.days, 0, 3660),
-      SIM_INT("noise.count", noise.count, 0, 1),
-      SIM_INT("noise.sources_per_day", noise.sources_per_day, 0, 1'000'000),
-      SIM_INT("noise.max_attempts", noise.max_attempts, 1, 100),
-  };
-  return kSettings;
-}
-#undef SIM_INT
-#undef SIM_DBL
-
-const Setting* FindSetting(std::string_view key) {
-  for (const Setting& s : Settings()) {
-    if (s.key == key) return &s;
-  }
-  return nullptr;
-}
-
-// Reads through a copy: the table's accessors hand out mutable pointers.
-double ValueOf(const Setting& s, SimulationConfig c) {
-  return s.kind == Kind::kInt ? static_cast<double>(*static_cast<int64_t*>(s.field(c)))
-                              : *static_cast<double*>(s.field(c));
-}
-
-std::string ValueText(const Setting& s, const SimulationConfig& config) {
-  return s.kind == Kind::kInt ? fmt::format("{}", static_cast<int64_t>(ValueOf(s, config)))
-                              : fmt::format("{}", ValueOf(s, config));
-}
-
-Status OutOfRange(const Setting& s, std::string_view value) {
-  if (s.kind == Kind::kInt) {
-    return Status::InvalidArgument(fmt::format("invalid {} '{}': must be between {} and {}", s.key,
-                                               value, static_cast<int64_t>(s.min),
-                                               static_cast<int64_t>(s.max)));
-  }
-  return Status::InvalidArgument(
-      fmt::format("invalid {} '{}': must be between {} and {}", s.key, value, s.min, s.max));
+// Every --set key: its place in the config and its allowed range; the type is the field's.
+const Table& Settings() {
+  using Benign = BenignConfig;
+  using Brute = BruteForceConfig;
+  using Spray = SpraySingleSourceConfig;
+  using Covert = CovertNetworkConfig;
+  using Noise = BackgroundNoiseConfig;
+  static const Table kTable({
+      Setting("days", &C::days, {1, 3660}),
+      Setting("benign.users", &C::benign, &Benign::users, {1, 10'000'000}),
+      Setting("benign.weekday_active_share", &C::benign, &Benign::weekday_active_share, {0, 1}),
+      Setting("benign.weekend_active_share", &C::benign, &Benign::weekend_active_share, {0, 1}),
+      Setting("benign.sessions_per_active_day", &C::benign, &Benign::sessions_per_active_day,
+              {1, 1000}),
+      Setting("benign.work_start_hour", &C::benign, &Benign::work_start_hour, {0, 23}),
+      Setting("benign.work_end_hour", &C::benign, &Benign::work_end_hour, {1, 24}),
+      Setting("benign.key_share", &C::benign, &Benign::key_share, {0, 1}),
+      Setting("benign.phone_share", &C::benign, &Benign::phone_share, {0, 1}),
+      Setting("benign.phone_session_share", &C::benign, &Benign::phone_session_share, {0, 1}),
+      Setting("benign.office_share", &C::benign, &Benign::office_share, {0, 1}),
+      Setting("benign.office_session_share", &C::benign, &Benign::office_session_share, {0, 1}),
+      Setting("benign.office_egress_addresses", &C::benign, &Benign::office_egress_addresses,
+              {1, 256}),
+      Setting("benign.mobile_pool_size", &C::benign, &Benign::mobile_pool_size, {1, 60000}),
+      Setting("benign.ipv6_home_share", &C::benign, &Benign::ipv6_home_share, {0, 1}),
+      Setting("benign.typo_share", &C::benign, &Benign::typo_share, {0, 1}),
+      Setting("benign.travel_rate", &C::benign, &Benign::travel_rate, {0, 1}),
+      Setting("benign.travel_days", &C::benign, &Benign::travel_days, {2, 365}),
+      Setting("benign.password_change_rate", &C::benign, &Benign::password_change_rate, {0, 1}),
+      Setting("benign.stale_phone_days", &C::benign, &Benign::stale_phone_days, {0.1, 60}),
+      Setting("benign.stale_phone_interval_minutes", &C::benign,
+              &Benign::stale_phone_interval_minutes, {1, 1440}),
+      Setting("benign.service_accounts", &C::benign, &Benign::service_accounts, {0, 1000}),
+      Setting("benign.misconfigured_service_accounts", &C::benign,
+              &Benign::misconfigured_service_accounts, {0, 1000}),
+      Setting("benign.service_interval_minutes", &C::benign, &Benign::service_interval_minutes,
+              {1, 1440}),
+      Setting("benign.session_minutes", &C::benign, &Benign::session_minutes, {0.1, 1440}),
+      Setting("brute_force.count", &C::brute_force, &Brute::count, {0, 1000}),
+      Setting("brute_force.rate", &C::brute_force, &Brute::rate, {0.001, 100}),
+      Setting("brute_force.duration_minutes", &C::brute_force, &Brute::duration_minutes, {1, 1440}),
+      Setting("brute_force.max_accounts", &C::brute_force, &Brute::max_accounts, {1, 100}),
+      Setting("brute_force.tries_per_connection", &C::brute_force, &Brute::tries_per_connection,
+              {1, 6}),
+      Setting("spray.count", &C::spray, &Spray::count, {0, 1000}),
+      Setting("spray.accounts", &C::spray, &Spray::accounts, {1, 1'000'000}),
+      Setting("spray.passwords", &C::spray, &Spray::passwords, {1, 2}),
+      Setting("spray.interval_seconds", &C::spray, &Spray::interval_seconds, {0.1, 86400}),
+      Setting("spray.nonexistent_share", &C::spray, &Spray::nonexistent_share, {0, 1}),
+      Setting("covert.count", &C::covert, &Covert::count, {0, 1}),
+      Setting("covert.pool_size", &C::covert, &Covert::pool_size, {1, 10'000'000}),
+      Setting("covert.active_share", &C::covert, &Covert::active_share, {0.001, 1}),
+      Setting("covert.node_lifetime_days", &C::covert, &Covert::node_lifetime_days, {1, 3660}),
+      Setting("covert.targets", &C::covert, &Covert::targets, {1, 10'000'000}),
+      Setting("covert.nonexistent_share", &C::covert, &Covert::nonexistent_share, {0, 1}),
+      Setting("covert.rate", &C::covert, &Covert::rate, {0.001, 1000}),
+      Setting("covert.ipv6_share", &C::covert, &Covert::ipv6_share, {0, 1}),
+      Setting("covert.ipv6_one_64_share", &C::covert, &Covert::ipv6_one_64_share, {0, 1}),
+      Setting("covert.ipv4_prefixes", &C::covert, &Covert::ipv4_prefixes, {1, 20000}),
+      Setting("covert.shared_fingerprint_share", &C::covert, &Covert::shared_fingerprint_share,
+              {0, 1}),
+      Setting("covert.known_passwords", &C::covert, &Covert::known_passwords, {0, 1000}),
+      Setting("covert.start_day", &C::covert, &Covert::start_day, {1, 3660}),
+      Setting("covert.days", &C::covert, &Covert::days, {0, 3660}),
+      Setting("noise.count", &C::noise, &Noise::count, {0, 1}),
+      Setting("noise.sources_per_day", &C::noise, &Noise::sources_per_day, {0, 1'000'000}),
+      Setting("noise.max_attempts", &C::noise, &Noise::max_attempts, {1, 100}),
+  });
+  return kTable;
 }
 
 Status CrossFieldRules(const SimulationConfig& c) {
@@ -152,10 +116,7 @@ bool ParseLogFormat(std::string_view name, LogFormat* format) {
 Timestamp DefaultStart() { return ToTimestamp(CivilTime{2026, 11, 2, 0, 0, 0, 0}); }
 
 Status SimulationConfig::Validate() const {
-  for (const Setting& s : Settings()) {
-    const double value = ValueOf(s, *this);
-    if (!(value >= s.min && value <= s.max)) return OutOfRange(s, ValueText(s, *this));
-  }
+  if (Status status = Settings().CheckRanges(*this); !status.ok()) return status;
   return CrossFieldRules(*this);
 }
 
@@ -188,55 +149,21 @@ Status ApplyPreset(std::string_view name, SimulationConfig* config) {
 }
 
 Status ApplySimulationSetting(std::string_view assignment, SimulationConfig* config) {
-  const size_t eq = assignment.find('=');
-  if (eq == std::string_view::npos) {
-    return Status::InvalidArgument(
-        fmt::format("--set '{}': expected KEY=VALUE, e.g. covert.pool_size=8000", assignment));
-  }
-  const std::string_view key = assignment.substr(0, eq);
-  const std::string_view text = assignment.substr(eq + 1);
-  const Setting* s = FindSetting(key);
+  const Result<Assignment> parsed = ParseAssignment(assignment, "covert.pool_size=8000");
+  if (!parsed) return parsed.error();
+  const Table::Entry* s = Settings().Find(parsed->key);
   if (s == nullptr) {
     return Status::InvalidArgument(fmt::format("unknown setting '{}' (in --set '{}'); known: {}",
-                                               key, assignment,
+                                               parsed->key, assignment,
                                                fmt::join(KnownSimulationKeys(), ", ")));
   }
-  const char* end = text.data() + text.size();
-  void* field = s->field(*config);
-  if (s->kind == Kind::kInt) {
-    int64_t value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end || text.empty()) {
-      return Status::InvalidArgument(
-          fmt::format("invalid {} '{}': must be an integer", s->key, text));
-    }
-    *static_cast<int64_t*>(field) = value;
-  } else {
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end || text.empty() || !std::isfinite(value)) {
-      return Status::InvalidArgument(
-          fmt::format("invalid {} '{}': must be a number", s->key, text));
-    }
-    *static_cast<double*>(field) = value;
-  }
-  const double stored = ValueOf(*s, *config);
-  if (!(stored >= s->min && stored <= s->max)) return OutOfRange(*s, text);
-  return Status::Ok();
+  return Settings().ApplyText(*s, parsed->value, "", config);
 }
 
-std::vector<std::string> KnownSimulationKeys() {
-  std::vector<std::string> keys;
-  for (const Setting& s : Settings()) keys.emplace_back(s.key);
-  return keys;
-}
+std::vector<std::string> KnownSimulationKeys() { return Settings().Keys(); }
 
 std::string RenderSimulationConfig(const SimulationConfig& config) {
-  std::string out;
-  for (const Setting& s : Settings()) {
-    out += fmt::format("{} = {}\n", s.key, ValueText(s, config));
-  }
-  return out;
+  return Settings().Render(config, SettingsLayout::kFlat);
 }
 
 }  // namespace spraytrace::simulate
