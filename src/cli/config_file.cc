@@ -15,6 +15,7 @@ using C = DetectorConfig;
 // Every key and its field; the kind follows the field's type, durations are Micros fields.
 const Table& Settings() {
   using detect::BruteForceConfig;
+  using detect::DistributedConfig;
   using detect::EpisodeConfig;
   using detect::KnownDevicesConfig;
   using detect::SlowSourceConfig;
@@ -50,6 +51,21 @@ const Table& Settings() {
       Setting("known_devices.network_v4", &C::known_devices, &KnownDevicesConfig::network_v4),
       Setting("known_devices.network_v6", &C::known_devices, &KnownDevicesConfig::network_v6),
       Setting("known_devices.max_pairs", &C::known_devices, &KnownDevicesConfig::max_pairs),
+      Setting("distributed.enabled", &C::distributed, &DistributedConfig::enabled),
+      DurationSetting("distributed.window", &C::distributed, &DistributedConfig::window),
+      Setting("distributed.min_accounts", &C::distributed, &DistributedConfig::min_accounts),
+      Setting("distributed.min_sources", &C::distributed, &DistributedConfig::min_sources),
+      Setting("distributed.hot_sources", &C::distributed, &DistributedConfig::hot_sources),
+      Setting("distributed.min_source_accounts", &C::distributed,
+              &DistributedConfig::min_source_accounts),
+      DurationSetting("distributed.source_window", &C::distributed,
+                      &DistributedConfig::source_window),
+      DurationSetting("distributed.settle", &C::distributed, &DistributedConfig::settle),
+      DurationSetting("distributed.compromise_lookback", &C::distributed,
+                      &DistributedConfig::compromise_lookback),
+      DurationSetting("distributed.report_every", &C::distributed,
+                      &DistributedConfig::report_every),
+      Setting("distributed.max_sources", &C::distributed, &DistributedConfig::max_sources),
   });
   return kTable;
 }

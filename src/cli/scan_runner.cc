@@ -3,7 +3,10 @@
 #include <sys/stat.h>
 
 #include <ctime>
+#include <memory>
 
+#include "detect/detector_set.h"
+#include "detect/distributed_detector.h"
 #include "detect/source_detector.h"
 #include "ingest/input_set.h"
 #include "parse/log_parser.h"
@@ -72,7 +75,9 @@ Status RunScan(const ScanOptions& options, ScanContext* context, detect::Finding
       ingest::ExpandInputs(options.inputs, &context->diagnostics);
   context->counts.files_failed += context->diagnostics.Count(DiagnosticKind::kUnreadableFile);
 
-  detect::SourceDetector detector(options.detectors, &context->strings);
+  detect::DetectorSet detector;
+  detector.Add(std::make_unique<detect::SourceDetector>(options.detectors, &context->strings));
+  detector.Add(std::make_unique<detect::DistributedDetector>(options.detectors, &context->strings));
   parse::LogParser parser(&context->strings, &context->diagnostics);
   DetectingSink sink(&detector, &context->tally, findings);
   for (const std::string& path : inputs) ReadOneInput(path, options, context, &parser, &sink);

@@ -85,6 +85,27 @@ Status ValidateEpisodes(const EpisodeConfig& c) {
   return AtLeast("episodes.max_accounts_per_source", c.max_accounts_per_source, 1);
 }
 
+Status ValidateDistributed(const DistributedConfig& c) {
+  if (Status s = Positive("distributed.window", c.window); !s.ok()) return s;
+  if (Status s = AtLeast("distributed.min_accounts", c.min_accounts, 2); !s.ok()) return s;
+  if (Status s = AtLeast("distributed.min_sources", c.min_sources, 2); !s.ok()) return s;
+  if (Status s = AtLeast("distributed.hot_sources", c.hot_sources, 2); !s.ok()) return s;
+  if (Status s = AtLeast("distributed.min_source_accounts", c.min_source_accounts, 1); !s.ok()) {
+    return s;
+  }
+  if (Status s = Positive("distributed.source_window", c.source_window); !s.ok()) return s;
+  if (c.settle < 0) return Invalid("distributed.settle", FormatDuration(c.settle), "must be >= 0");
+  if (c.settle >= c.window) {
+    return Invalid("distributed.settle", FormatDuration(c.settle),
+                   fmt::format("must be < distributed.window ({})", FormatDuration(c.window)));
+  }
+  if (Status s = Positive("distributed.compromise_lookback", c.compromise_lookback); !s.ok()) {
+    return s;
+  }
+  if (Status s = Positive("distributed.report_every", c.report_every); !s.ok()) return s;
+  return AtLeast("distributed.max_sources", c.max_sources, 1);
+}
+
 }  // namespace
 
 Status DetectorConfig::Validate() const {
@@ -92,6 +113,7 @@ Status DetectorConfig::Validate() const {
   if (Status s = ValidateSpray(spray); !s.ok()) return s;
   if (Status s = ValidateSlow(slow); !s.ok()) return s;
   if (Status s = ValidateKnownDevices(known_devices); !s.ok()) return s;
+  if (Status s = ValidateDistributed(distributed); !s.ok()) return s;
   return ValidateEpisodes(episodes);
 }
 

@@ -94,12 +94,47 @@ struct KnownDevicesConfig {
   int max_pairs = 2'000'000;
 };
 
+// The covert network (docs/detection.md, "Distributed spray"): thousands of addresses, one or two
+// guesses each, about one per account per day. No source stands out; the signal is collective.
+// A failure is *suspect* when its source never logged in to that account (address or network,
+// known_devices) and logged in to fewer than two accounts at all (a shared address is not an
+// attacker). Within `window`, a campaign is active while at least `min_accounts` accounts have
+// suspect failures, not counting *opportunistic* accounts (failed from at least
+// `hot_sources` suspect sources in the window and never logged in: root on a key-only box).
+struct DistributedConfig {
+  bool enabled = true;
+  Micros window = 24 * kMicrosPerHour;  // one guess per account per day lands in one window
+  // Benign suspect failures (first login from a new place after a typo) touch a handful of
+  // accounts a day; the covert network touches hundreds to thousands. >= 2.
+  int min_accounts = 50;
+  // ... failed from at least this many distinct sources: two single-source sprays (reported by
+  // their own rule) are not a distributed one. >= 2.
+  int min_sources = 20;
+  // Background noise sends dozens of sources a day at root and admin; a sprayed account sees
+  // one or two a day. >= 2.
+  int hot_sources = 6;
+  // A source is attributed once it failed (suspect) against this many accounts that are not
+  // opportunistic, within source_window, and those are at least half of its suspect accounts.
+  // One person's failed first login from a new address is one account; >= 1.
+  int min_source_accounts = 2;
+  Micros source_window = 72 * kMicrosPerHour;  // nodes send one or two a day: see three days
+  // Suspect failures younger than this are not judged yet: a typo is followed by a success on
+  // the same connection seconds later, which makes the address known.
+  Micros settle = 15 * kMicrosPerMinute;
+  // A login to an account from an address that never logged in to it, by a source that is
+  // attributed later within this long, is reported as a compromise then.
+  Micros compromise_lookback = 48 * kMicrosPerHour;
+  Micros report_every = 24 * kMicrosPerHour;  // one distributed_spray finding per period
+  int max_sources = 1'000'000;                // sources remembered; past it the idlest half go
+};
+
 struct DetectorConfig {
   BruteForceConfig brute_force;
   SpraySingleSourceConfig spray;
   SlowSourceConfig slow;
   EpisodeConfig episodes;
   KnownDevicesConfig known_devices;
+  DistributedConfig distributed;
 
   Status Validate() const;
 };

@@ -1,0 +1,106 @@
+#include "detect/campaign_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "detect/finding_text.h"
+
+namespace spraytrace::detect {
+namespace {
+
+std::vector<std::string> SortedNames(const std::unordered_set<StringId>& ids,
+                                     const StringPool& strings, size_t cap) {
+  std::vector<std::string> names;
+  names.reserve(ids.size());
+  for (StringId id : ids) names.emplace_back(strings.View(id));
+  std::sort(names.begin(), names.end());
+  if (names.size() > cap) names.resize(cap);
+  return names;
+}
+
+std::string CampaignSummary(const Campaign& c, const DetectorConfig& config) {
+  const double per_source =
+      static_cast<double>(c.failures) / static_cast<double>(std::max<size_t>(1, c.sources.size()));
+  const double unknown_share = c.failures == 0
+                                   ? 0.0
+                                   : 100.0 * static_cast<double>(c.unknown_account_failures) /
+                                         static_cast<double>(c.failures);
+  return fmt::format(
+      "{} addresses that never logged in to the accounts they tried failed against {} accounts "
+      "over {} ({:.1f} failures per address); {:.0f}% of the "
+      "failures named accounts that do not exist; at the peak {} accounts failed from such "
+      "addresses within {}",
+      c.sources.size(), c.accounts.size(), FormatSpan(c.last_failure - c.first_failure), per_source,
+      unknown_share, c.peak_accounts, FormatSpan(config.distributed.window));
+}
+
+}  // namespace
+
+Finding CampaignFinding(const Campaign& campaign, const DetectorConfig& config,
+                        const StringPool& strings) {
+  Finding f;
+  f.rule = Rule::kDistributedSpray;
+  f.rule_id = "distributed_spray.collective";
+  f.severity = 3;
+  const double breadth = static_cast<double>(campaign.peak_accounts) /
+                         (10.0 * static_cast<double>(config.distributed.min_accounts));
+  f.confidence = 0.6 + 0.35 * std::min(1.0, breadth);
+  f.triggered = campaign.first_attributed;
+  f.start = campaign.first_failure;
+  f.end = campaign.last_failure;
+  for (const SourceKey& key : campaign.sources) {
+    if (key.host == kNoString) f.related_ips.push_back(key.ip);
+  }
+  f.related_users = SortedNames(campaign.accounts, strings,
+                                static_cast<size_t>(config.episodes.max_related_users));
+  f.failures = campaign.failures;
+  f.distinct_accounts = campaign.accounts.size();
+  f.unknown_account_failures = campaign.unknown_account_failures;
+  f.campaign = campaign.id;
+  f.summary = CampaignSummary(campaign, config);
+  f.evidence = campaign.evidence;
+  return f;
+}
+
+Finding CompromiseFinding(const SourceKey& key, const SourceHistory& source,
+                          const SavedEvent& login, const Campaign& campaign, Timestamp now,
+                          const StringPool& strings) {
+  Finding f;
+  f.rule = Rule::kCompromise;
+  f.rule_id = "compromise.distributed";
+  f.severity = 4;
+  f.confidence = 0.8;
+  f.triggered = std::max(now, login.time);
+  f.start = login.time;
+  f.end = login.time;
+  if (key.host == kNoString) {
+    f.source_ip = key.ip;
+    f.related_ips.push_back(key.ip);
+  } else {
+    f.source_host = std::string(strings.View(key.host));
+  }
+  f.user_name = std::string(strings.View(login.user));
+  f.related_users.push_back(f.user_name);
+  f.successes = 1;
+  f.failures = source.suspects.size();
+  f.campaign = campaign.id;
+  f.summary = fmt::format(
+      "{} logged in from {}, an address that had never logged in to it and that failed against "
+      "{} other accounts as part of distributed spray campaign {}",
+      f.user_name, SourceName(key, strings), source.suspects.size(), campaign.id);
+  f.evidence.push_back(Evidence{login.where, login.time, DescribeEvent(login, strings)});
+  return f;
+}
+
+Evidence SuspectEvidence(const SourceKey& key, const SuspectFailure& failure,
+                         const StringPool& strings) {
+  return Evidence{
+      failure.where, failure.time,
+      fmt::format("{} failed for {} ({}), an address with no login to it", SourceName(key, strings),
+                  strings.View(failure.account), ReasonName(failure.reason))};
+}
+
+}  // namespace spraytrace::detect

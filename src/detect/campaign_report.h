@@ -1,0 +1,29 @@
+// Findings of the distributed rules: one distributed_spray finding per campaign period, and
+// compromise findings. Pure functions over plain state; thread-compatible.
+#ifndef SPRAYTRACE_DETECT_CAMPAIGN_REPORT_H_
+#define SPRAYTRACE_DETECT_CAMPAIGN_REPORT_H_
+
+#include "detect/detector_config.h"
+#include "detect/distributed_state.h"
+#include "detect/finding.h"
+#include "event/string_pool.h"
+
+namespace spraytrace::detect {
+
+// REQUIRES: !campaign.sources.empty().
+Finding CampaignFinding(const Campaign& campaign, const DetectorConfig& config,
+                        const StringPool& strings);
+
+// `login` is the success from `key` to an account that had never logged in from it; `source`
+// was attributed to `campaign` at `now`.
+Finding CompromiseFinding(const SourceKey& key, const SourceHistory& source,
+                          const SavedEvent& login, const Campaign& campaign, Timestamp now,
+                          const StringPool& strings);
+
+// Cited evidence for one suspect failure.
+Evidence SuspectEvidence(const SourceKey& key, const SuspectFailure& failure,
+                         const StringPool& strings);
+
+}  // namespace spraytrace::detect
+
+#endif  // SPRAYTRACE_DETECT_CAMPAIGN_REPORT_H_

@@ -1,0 +1,311 @@
+#include "detect/distributed_detector.h"
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "detect/campaign_report.h"
+
+namespace spraytrace::detect {
+namespace {
+
+std::optional<SourceKey> KeyOf(const AuthEvent& event) {
+  if (event.has_source_ip) return SourceKey{event.source_ip, kNoString};
+  if (event.source_host != kNoString) return SourceKey{IpAddress(), event.source_host};
+  return std::nullopt;
+}
+
+StringId AccountOf(const AuthEvent& event) {
+  return event.user_canonical != kNoString ? event.user_canonical : event.user;
+}
+
+bool IsLogin(const AuthEvent& event) {
+  return event.outcome == Outcome::kSuccess || IsPasswordCorrect(event.reason);
+}
+
+// Keeps the newest `cap` entries no older than `since`.
+template <typename T>
+void Prune(std::vector<T>* items, Timestamp since, size_t cap) {
+  std::erase_if(*items, [&](const T& item) { return item.time < since; });
+  if (items->size() > cap) items->erase(items->begin(), items->end() - static_cast<long>(cap));
+}
+
+// Drops the idlest half of a map keyed by anything whose values carry last_seen.
+template <typename Map>
+void DropIdlestHalf(Map* map) {
+  std::vector<Timestamp> seen;
+  seen.reserve(map->size());
+  for (const auto& [key, value] : *map) seen.push_back(value.last_seen);
+  auto middle = seen.begin() + static_cast<std::ptrdiff_t>(seen.size() / 2);
+  std::nth_element(seen.begin(), middle, seen.end());
+  const Timestamp cutoff = *middle;
+  std::erase_if(*map, [&](const auto& item) { return item.second.last_seen < cutoff; });
+}
+
+}  // namespace
+
+DistributedDetector::DistributedDetector(const DetectorConfig& config, const StringPool* strings)
+    : config_(config),
+      dc_(config_.distributed),
+      strings_(strings),
+      known_(config.known_devices.memory, static_cast<size_t>(config.known_devices.max_pairs),
+             config.known_devices.network_v4, config.known_devices.network_v6) {}
+
+void DistributedDetector::Observe(const AuthEvent& event, FindingSink* sink) {
+  if (!dc_.enabled) return;
+  const std::optional<SourceKey> key = KeyOf(event);
+  const StringId account = AccountOf(event);
+  if (key && account != kNoString) {
+    if (IsLogin(event)) {
+      ObserveLogin(event, *key, account, sink);
+    } else {
+      ObserveFailure(event, *key, account);
+    }
+  }
+  AdvanceTime(event.time, sink);
+}
+
+void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& key,
+                                       StringId account, FindingSink* sink) {
+  const bool new_device = !known_.LoggedInBefore(key, account, event.time) &&
+                          !known_.LoggedInFromNetworkBefore(key, account, event.time);
+  SourceHistory& source = sources_[key];
+  source.last_seen = std::max(source.last_seen, event.time);
+  if (source.login_accounts[0] == kNoString) {
+    source.login_accounts[0] = account;
+  } else if (source.login_accounts[0] != account && source.login_accounts[1] == kNoString) {
+    source.login_accounts[1] = account;
+  }
+  AccountHistory& history = accounts_[account];
+  history.last_seen = std::max(history.last_seen, event.time);
+  history.last_login = std::max(history.last_login, event.time);
+  known_.RecordSuccess(key, account, event.time);
+  if (key.host == kNoString) {
+    Timestamp& last = pool_logins_[PoolOf(key.ip)];
+    last = std::max(last, event.time);
+  }
+  // A second account logging in makes the address a shared one (NAT), not a node.
+  if (!new_device || source.LoginAccounts() >= 2) return;
+  SavedEvent login = SaveEvent(event);
+  login.user = account;
+  if (source.campaign != 0 && source.campaign == campaign_.number) {
+    ReportCompromise(key, source, login, event.time, sink);
+    return;
+  }
+  source.new_logins.push_back(login);
+  Prune(&source.new_logins, event.time - dc_.compromise_lookback, kMaxNewLoginsPerSource);
+}
+
+void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey& key,
+                                         StringId account) {
+  if (!Suspect(key, account, event.time)) return;
+  SourceHistory& source = sources_[key];
+  source.last_seen = std::max(source.last_seen, event.time);
+  source.suspects.push_back(SuspectFailure{event.time, account, event.reason, event.where});
+  Prune(&source.suspects, event.time - dc_.source_window, kMaxSuspectsPerSource);
+  AccountHistory& history = accounts_[account];
+  history.last_seen = std::max(history.last_seen, event.time);
+  history.hits.push_back(AccountHit{key, event.time});
+  Prune(&history.hits, event.time - dc_.window, kMaxHitsPerAccount);
+  if (Retrying(history, key)) history.retrying_until = event.time + dc_.source_window;
+  if (sources_.size() > static_cast<size_t>(dc_.max_sources)) DropIdlestHalf(&sources_);
+  if (accounts_.size() > static_cast<size_t>(dc_.max_sources)) DropIdlestHalf(&accounts_);
+}
+
+SourceKey DistributedDetector::NetworkOf(const SourceKey& key) const {
+  if (key.host != kNoString) return key;
+  const int prefix =
+      key.ip.is_v4() ? config_.known_devices.network_v4 : config_.known_devices.network_v6;
+  return prefix == 0 ? key : SourceKey{key.ip.Masked(prefix), kNoString};
+}
+
+bool DistributedDetector::Retrying(const AccountHistory& history, const SourceKey& key) const {
+  const SourceKey network = NetworkOf(key);
+  const auto same = std::count_if(history.hits.begin(), history.hits.end(), [&](const auto& hit) {
+    return NetworkOf(hit.source) == network;
+  });
+  return same >= kRetryFailures;
+}
+
+bool DistributedDetector::Suspect(const SourceKey& key, StringId account, Timestamp now) const {
+  // `now + 1`: logins up to and including now count.
+  if (known_.LoggedInBefore(key, account, now + 1)) return false;
+  if (known_.LoggedInFromNetworkBefore(key, account, now + 1)) return false;
+  const auto it = sources_.find(key);
+  return it == sources_.end() || it->second.LoginAccounts() < 2;
+}
+
+void DistributedDetector::AdvanceTime(Timestamp now, FindingSink* sink) {
+  if (!dc_.enabled) return;
+  latest_ = std::max(latest_, now);
+  if (last_tick_ != std::numeric_limits<Timestamp>::min() && latest_ < last_tick_ + kTickInterval) {
+    return;
+  }
+  Tick(latest_, sink);
+}
+
+void DistributedDetector::Finish(FindingSink* sink) {
+  if (!dc_.enabled || latest_ == std::numeric_limits<Timestamp>::min()) return;
+  // Judge what has not settled yet as it stands at the end of input.
+  Tick(latest_ + dc_.settle, sink);
+  if (campaign_.number != 0) ClosePeriod(latest_ + dc_.settle, sink);
+  campaign_ = Campaign{};
+}
+
+size_t DistributedDetector::CountAccounts(Timestamp now, AccountSet* hot, AccountSet* busy,
+                                          AccountSet* active, SourceSet* sources) const {
+  const Timestamp since = now - dc_.window;
+  const Timestamp until = now - dc_.settle;
+  std::vector<SourceKey> distinct;
+  for (const auto& [account, history] : accounts_) {
+    distinct.clear();
+    for (const AccountHit& hit : history.hits) {
+      if (hit.time < since || hit.time > until || !Suspect(hit.source, account, now)) continue;
+      if (std::find(distinct.begin(), distinct.end(), hit.source) == distinct.end()) {
+        distinct.push_back(hit.source);
+      }
+      if (static_cast<int>(sources->size()) < dc_.min_sources) sources->insert(hit.source);
+    }
+    if (distinct.empty()) continue;
+    if (static_cast<int>(distinct.size()) >= dc_.hot_sources || history.retrying_until > now) {
+      hot->insert(account);
+    } else {
+      active->insert(account);
+      if (distinct.size() >= kBusySources) busy->insert(account);
+    }
+  }
+  return active->size();
+}
+
+void DistributedDetector::Tick(Timestamp now, FindingSink* sink) {
+  last_tick_ = now;
+  Judgement judged;
+  AccountSet active;
+  SourceSet sources;
+  const size_t count = CountAccounts(now, &judged.hot, &judged.busy, &active, &sources);
+  if (count >= static_cast<size_t>(dc_.min_accounts) &&
+      static_cast<int>(sources.size()) >= dc_.min_sources) {
+    if (campaign_.number == 0) {
+      campaign_ = Campaign{};
+      campaign_.number = ++campaigns_;
+      campaign_.id = "distributed-" + FormatIso8601(now);
+      campaign_.start = now;
+      campaign_.period_start = now;
+    }
+    campaign_.last_active = now;
+    campaign_.peak_accounts = std::max(campaign_.peak_accounts, count);
+    Attribute(now, judged, sink);
+  }
+  if (campaign_.number != 0 && now >= campaign_.period_start + dc_.report_every) {
+    ClosePeriod(now, sink);
+    if (now - campaign_.last_active >= dc_.window) {
+      campaign_ = Campaign{};  // quiet for a whole window: the episode is over
+    }
+  }
+  if (last_evict_ == std::numeric_limits<Timestamp>::min() || now >= last_evict_ + kMicrosPerDay) {
+    Evict(now);
+  }
+}
+
+bool DistributedDetector::Qualifies(const SourceKey& key, const SourceHistory& source,
+                                    Timestamp now, const Judgement& judged) const {
+  const Timestamp since = now - dc_.source_window;
+  const Timestamp until = now - dc_.settle;
+  std::vector<StringId> accounts;
+  int opportunistic = 0;
+  bool busy = false;
+  for (const SuspectFailure& failure : source.suspects) {
+    if (failure.time < since || failure.time > until) continue;
+    if (std::find(accounts.begin(), accounts.end(), failure.account) != accounts.end()) continue;
+    if (!Suspect(key, failure.account, now)) continue;
+    accounts.push_back(failure.account);
+    const bool excluded = Excluded(failure.account, now, judged.hot);
+    opportunistic += excluded ? 1 : 0;
+    busy = busy || (!excluded && judged.busy.contains(failure.account));
+  }
+  const int targeted = static_cast<int>(accounts.size()) - opportunistic;
+  if (targeted < opportunistic || targeted == 0) return false;
+  if (targeted >= dc_.min_source_accounts) return true;
+  return targeted == 1 && !busy && QuietPool(key, source, now);
+}
+
+IpAddress DistributedDetector::PoolOf(const IpAddress& ip) {
+  return ip.Masked(ip.is_v4() ? kPoolPrefixV4 : kPoolPrefixV6);
+}
+
+bool DistributedDetector::QuietPool(const SourceKey& key, const SourceHistory& source,
+                                    Timestamp now) const {
+  if (key.host != kNoString || source.LoginAccounts() > 0) return false;
+  const auto it = pool_logins_.find(PoolOf(key.ip));
+  return it == pool_logins_.end() || it->second < now - config_.known_devices.memory;
+}
+
+bool DistributedDetector::Excluded(StringId account, Timestamp now, const AccountSet& hot) const {
+  if (hot.contains(account)) return true;
+  const auto it = accounts_.find(account);
+  return it != accounts_.end() && it->second.retrying_until > now;
+}
+
+void DistributedDetector::Attribute(Timestamp now, const Judgement& judged, FindingSink* sink) {
+  std::vector<SourceKey> found;
+  for (const auto& [key, source] : sources_) {
+    if (source.campaign == campaign_.number || source.suspects.empty()) continue;
+    if (Qualifies(key, source, now, judged)) found.push_back(key);
+  }
+  // Stable order for findings: by address.
+  std::sort(found.begin(), found.end(), [](const SourceKey& a, const SourceKey& b) {
+    return a.ip < b.ip || (a.ip == b.ip && a.host < b.host);
+  });
+  for (const SourceKey& key : found) AddToCampaign(key, &sources_[key], now, sink);
+}
+
+void DistributedDetector::AddToCampaign(const SourceKey& key, SourceHistory* source, Timestamp now,
+                                        FindingSink* sink) {
+  source->campaign = campaign_.number;
+  Campaign& c = campaign_;
+  if (c.sources.empty()) c.first_attributed = now;
+  c.sources.push_back(key);
+  for (const SuspectFailure& failure : source->suspects) {
+    if (c.failures == 0 || failure.time < c.first_failure) c.first_failure = failure.time;
+    c.last_failure = std::max(c.last_failure, failure.time);
+    ++c.failures;
+    if (failure.reason == Reason::kUnknownUser) ++c.unknown_account_failures;
+    c.accounts.insert(failure.account);
+  }
+  if (c.evidence.size() < static_cast<size_t>(config_.episodes.max_evidence)) {
+    c.evidence.push_back(SuspectEvidence(key, source->suspects.front(), *strings_));
+  }
+  for (const SavedEvent& login : source->new_logins) {
+    if (login.time >= now - dc_.compromise_lookback)
+      ReportCompromise(key, *source, login, now, sink);
+  }
+  source->new_logins.clear();
+}
+
+void DistributedDetector::ReportCompromise(const SourceKey& key, const SourceHistory& source,
+                                           const SavedEvent& login, Timestamp now,
+                                           FindingSink* sink) {
+  sink->OnFinding(CompromiseFinding(key, source, login, campaign_, now, *strings_));
+}
+
+void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
+  if (!campaign_.sources.empty()) sink->OnFinding(CampaignFinding(campaign_, config_, *strings_));
+  Campaign next;
+  next.number = campaign_.number;
+  next.id = campaign_.id;
+  next.start = campaign_.start;
+  next.last_active = campaign_.last_active;
+  next.period_start = now;
+  campaign_ = std::move(next);
+}
+
+void DistributedDetector::Evict(Timestamp now) {
+  last_evict_ = now;
+  known_.Expire(now);
+  const Timestamp idle = now - config_.known_devices.memory;
+  std::erase_if(sources_, [&](const auto& item) { return item.second.last_seen < idle; });
+  std::erase_if(accounts_, [&](const auto& item) { return item.second.last_seen < idle; });
+  std::erase_if(pool_logins_, [&](const auto& item) { return item.second < idle; });
+}
+
+}  // namespace spraytrace::detect

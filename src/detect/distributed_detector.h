@@ -1,0 +1,116 @@
+// DistributedDetector: the covert network (design.md detections 3 and 4; docs/detection.md,
+// "Distributed spray"). No source stands out, so the rules are collective:
+//   - A failure is suspect when its source never logged in to that account, from the address or
+//     its network (KnownDevices), and logged in to fewer than two accounts at all. It is judged
+//     only once `settle` old, against what is known then: a typo followed by a login from the
+//     same address is not suspect.
+//   - Opportunistic accounts: suspect failures from >= hot_sources sources within `window` and
+//     no login within known_devices.memory (root, admin: internet background noise).
+//   - distributed_spray.collective: a campaign is active while >= min_accounts accounts that are
+//     not opportunistic have suspect failures within `window`, from >= min_sources sources. While
+//     it is, a source with suspect failures on >= min_source_accounts such accounts within
+//     source_window (at least half of its suspect accounts) is attributed to it. One finding per
+//     campaign and report_every period lists the sources attributed in it (related.ip) and their
+//     accounts.
+//   - compromise.distributed: a login to an account from an address that never logged in to it,
+//     by a source attributed to a campaign: at the login when the source is already attributed,
+//     else at the attribution (within compromise_lookback of the login).
+// Evaluation runs on event time every kTickInterval of it (and at AdvanceTime / Finish), so
+// findings are event-time stamped and replay equals live. Events may be out of order by
+// minutes. Memory: see distributed_state.h. Not thread-safe.
+#ifndef SPRAYTRACE_DETECT_DISTRIBUTED_DETECTOR_H_
+#define SPRAYTRACE_DETECT_DISTRIBUTED_DETECTOR_H_
+
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "detect/detector.h"
+#include "detect/detector_config.h"
+#include "detect/distributed_state.h"
+#include "detect/known_devices.h"
+#include "event/string_pool.h"
+
+namespace spraytrace::detect {
+
+class DistributedDetector final : public Detector {
+ public:
+  static constexpr Micros kTickInterval = 15 * kMicrosPerMinute;
+  // An account failing this often within `window` from addresses of one network is a device of
+  // its own retrying an old password (a phone across its carrier's NAT pool), not a spray.
+  static constexpr int kRetryFailures = 3;
+  // A sprayed account sees one or two sources a day; one that sees this many (but fewer than
+  // hot_sources) is likely an opportunistic name: it does not attribute a one-account source.
+  static constexpr size_t kBusySources = 3;
+  static constexpr int kPoolPrefixV4 = 24;
+  static constexpr int kPoolPrefixV6 = 64;
+
+  // REQUIRES: config.Validate().ok(); strings holds every id observed and outlives the detector.
+  DistributedDetector(const DetectorConfig& config, const StringPool* strings);
+  DistributedDetector(const DistributedDetector&) = delete;
+  DistributedDetector& operator=(const DistributedDetector&) = delete;
+
+  void Observe(const AuthEvent& event, FindingSink* sink) override;
+  void AdvanceTime(Timestamp now, FindingSink* sink) override;
+  void Finish(FindingSink* sink) override;
+
+  size_t sources() const { return sources_.size(); }
+  size_t accounts() const { return accounts_.size(); }
+
+ private:
+  using SourceMap = std::unordered_map<SourceKey, SourceHistory, SourceKeyHash>;
+  using AccountMap = std::unordered_map<StringId, AccountHistory>;
+  using AccountSet = std::unordered_set<StringId>;
+  using SourceSet = std::unordered_set<SourceKey, SourceKeyHash>;
+  // Accounts judged at one tick: opportunistic or retrying (hot), and busy (see kBusySources).
+  struct Judgement {
+    AccountSet hot;
+    AccountSet busy;
+  };
+
+  void ObserveLogin(const AuthEvent& event, const SourceKey& key, StringId account,
+                    FindingSink* sink);
+  void ObserveFailure(const AuthEvent& event, const SourceKey& key, StringId account);
+  // The source's network at the known_devices prefix lengths (the address when 0).
+  SourceKey NetworkOf(const SourceKey& key) const;
+  bool Retrying(const AccountHistory& history, const SourceKey& key) const;
+  bool Suspect(const SourceKey& key, StringId account, Timestamp now) const;
+  void Tick(Timestamp now, FindingSink* sink);
+  // Accounts with suspect failures in the window: fills `hot`, `busy` and `active` (the
+  // accounts not hot) and returns the size of `active`.
+  // Also collects up to min_sources of the sources behind them.
+  size_t CountAccounts(Timestamp now, AccountSet* hot, AccountSet* busy, AccountSet* active,
+                       SourceSet* sources) const;
+  // The address block a NAT pool or office egress sits in: kPoolPrefixV4 / kPoolPrefixV6.
+  static IpAddress PoolOf(const IpAddress& ip);
+  // One targeted account is enough for a source that never logged in, in a block from which
+  // nobody logged in within known_devices.memory (no carrier NAT, office or home user there).
+  bool QuietPool(const SourceKey& key, const SourceHistory& source, Timestamp now) const;
+  // Opportunistic (in `hot`) or retrying from one network lately.
+  bool Excluded(StringId account, Timestamp now, const AccountSet& hot) const;
+  void Attribute(Timestamp now, const Judgement& judged, FindingSink* sink);
+  bool Qualifies(const SourceKey& key, const SourceHistory& source, Timestamp now,
+                 const Judgement& judged) const;
+  void AddToCampaign(const SourceKey& key, SourceHistory* source, Timestamp now, FindingSink* sink);
+  void ReportCompromise(const SourceKey& key, const SourceHistory& source, const SavedEvent& login,
+                        Timestamp now, FindingSink* sink);
+  void ClosePeriod(Timestamp now, FindingSink* sink);
+  void Evict(Timestamp now);
+
+  const DetectorConfig config_;
+  const DistributedConfig& dc_;
+  const StringPool* const strings_;
+  KnownDevices known_;
+  SourceMap sources_;
+  AccountMap accounts_;
+  std::unordered_map<IpAddress, Timestamp, IpAddressHash> pool_logins_;  // block -> last login
+  Campaign campaign_;
+  uint64_t campaigns_ = 0;
+  Timestamp latest_ = std::numeric_limits<Timestamp>::min();
+  Timestamp last_tick_ = std::numeric_limits<Timestamp>::min();
+  Timestamp last_evict_ = std::numeric_limits<Timestamp>::min();
+};
+
+}  // namespace spraytrace::detect
+
+#endif  // SPRAYTRACE_DETECT_DISTRIBUTED_DETECTOR_H_

@@ -1,0 +1,82 @@
+// DistributedState: the plain structs DistributedDetector keeps per source, per account and per
+// campaign. Every list is capped (constants below) and pruned to its window on append; the maps
+// holding them are bounded by DistributedConfig::max_sources (the idlest half is dropped when
+// full). Not thread-safe.
+#ifndef SPRAYTRACE_DETECT_DISTRIBUTED_STATE_H_
+#define SPRAYTRACE_DETECT_DISTRIBUTED_STATE_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "detect/finding.h"
+#include "detect/source_state.h"
+#include "event/auth_event.h"
+
+namespace spraytrace::detect {
+
+// Suspect failures kept per source (newest), sources kept per account, logins kept per source.
+inline constexpr size_t kMaxSuspectsPerSource = 16;
+inline constexpr size_t kMaxHitsPerAccount = 32;
+inline constexpr size_t kMaxNewLoginsPerSource = 4;
+
+// A failure for an account from a source that had not logged in to it (address or network).
+struct SuspectFailure {
+  Timestamp time = 0;
+  StringId account = kNoString;
+  Reason reason = Reason::kNone;
+  EvidenceLocation where;
+};
+
+struct SourceHistory {
+  Timestamp last_seen = 0;
+  // Distinct accounts the source logged in to (two are enough: a shared address).
+  std::array<StringId, 2> login_accounts = {kNoString, kNoString};
+  std::vector<SuspectFailure> suspects;  // within source_window, newest kMaxSuspectsPerSource
+  std::vector<SavedEvent> new_logins;    // logins to accounts it had never logged in to
+  uint64_t campaign = 0;                 // campaign it was attributed to; 0 = none
+
+  int LoginAccounts() const {
+    return (login_accounts[0] != kNoString) + (login_accounts[1] != kNoString);
+  }
+};
+
+// One source that failed (suspect) against an account.
+struct AccountHit {
+  SourceKey source;
+  Timestamp time = 0;
+};
+
+struct AccountHistory {
+  Timestamp last_seen = 0;
+  Timestamp last_login = 0;  // 0: never logged in (within memory)
+  // Until then the account is left out: it was failing repeatedly from one network.
+  Timestamp retrying_until = 0;
+  std::vector<AccountHit> hits;  // within window, newest kMaxHitsPerAccount
+};
+
+// One campaign episode, reported once per report_every period.
+struct Campaign {
+  uint64_t number = 0;  // 0 = no campaign open
+  std::string id;
+  Timestamp start = 0;         // tick at which it became active
+  Timestamp last_active = 0;   // last tick at which it was active
+  Timestamp period_start = 0;  // current reporting period
+  size_t peak_accounts = 0;    // most active accounts seen at one tick, this period
+  // Attributed in the current period.
+  std::vector<SourceKey> sources;
+  std::unordered_set<StringId> accounts;
+  Timestamp first_attributed = 0;
+  Timestamp first_failure = 0;
+  Timestamp last_failure = 0;
+  uint64_t failures = 0;
+  uint64_t unknown_account_failures = 0;
+  std::vector<Evidence> evidence;
+};
+
+}  // namespace spraytrace::detect
+
+#endif  // SPRAYTRACE_DETECT_DISTRIBUTED_STATE_H_
