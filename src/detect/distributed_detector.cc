@@ -9,20 +9,6 @@
 namespace spraytrace::detect {
 namespace {
 
-std::optional<SourceKey> KeyOf(const AuthEvent& event) {
-  if (event.has_source_ip) return SourceKey{event.source_ip, kNoString};
-  if (event.source_host != kNoString) return SourceKey{IpAddress(), event.source_host};
-  return std::nullopt;
-}
-
-StringId AccountOf(const AuthEvent& event) {
-  return event.user_canonical != kNoString ? event.user_canonical : event.user;
-}
-
-bool IsLogin(const AuthEvent& event) {
-  return event.outcome == Outcome::kSuccess || IsPasswordCorrect(event.reason);
-}
-
 // Keeps the newest `cap` entries no older than `since`.
 template <typename T>
 void Prune(std::vector<T>* items, Timestamp since, size_t cap) {
@@ -53,7 +39,7 @@ DistributedDetector::DistributedDetector(const DetectorConfig& config, const Str
 
 void DistributedDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   if (!dc_.enabled) return;
-  const std::optional<SourceKey> key = KeyOf(event);
+  const std::optional<SourceKey> key = SourceKeyOf(event);
   const StringId account = AccountOf(event);
   if (key && account != kNoString) {
     if (IsLogin(event)) {

@@ -12,21 +12,6 @@
 namespace spraytrace::detect {
 namespace {
 
-std::optional<SourceKey> KeyOf(const AuthEvent& event) {
-  if (event.has_source_ip) return SourceKey{event.source_ip, kNoString};
-  if (event.source_host != kNoString) return SourceKey{IpAddress(), event.source_host};
-  return std::nullopt;
-}
-
-// Password-correct results (MFA required, expired password) are successes for these rules.
-bool IsSuccess(const AuthEvent& event) {
-  return event.outcome == Outcome::kSuccess || IsPasswordCorrect(event.reason);
-}
-
-StringId AccountOf(const AuthEvent& event) {
-  return event.user_canonical != kNoString ? event.user_canonical : event.user;
-}
-
 void ReleaseSlowLog(SourceState* state) { std::vector<SlowEntry>().swap(state->slow_log); }
 
 // Makes room among a busy address's concentrated bursts: those whose accounts have all logged in
@@ -64,7 +49,7 @@ SourceDetector::SourceDetector(const DetectorConfig& config, const StringPool* s
              config.known_devices.network_v4, config.known_devices.network_v6) {}
 
 void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
-  const std::optional<SourceKey> key = KeyOf(event);
+  const std::optional<SourceKey> key = SourceKeyOf(event);
   if (!key) return;
   auto [it, fresh] = sources_.try_emplace(*key);
   SourceState& state = it->second;
@@ -86,7 +71,7 @@ void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
 void SourceDetector::Update(const AuthEvent& event, SourceState* state) {
   state->start = std::min(state->start, event.time);
   state->end = std::max(state->end, event.time);
-  const bool success = IsSuccess(event);
+  const bool success = IsLogin(event);
   const StringId account = AccountOf(event);
   const auto max_accounts = static_cast<size_t>(config_.episodes.max_accounts_per_source);
   const uint32_t slot = state->accounts.FindOrInsert(account, event.time, max_accounts);

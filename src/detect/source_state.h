@@ -12,6 +12,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "detect/account_table.h"
@@ -33,6 +34,24 @@ struct SourceKeyHash {
     return IpAddressHash()(key.ip) ^ (static_cast<size_t>(key.host) * 0x9E3779B97F4A7C15ULL);
   }
 };
+
+// The source an event came from: its address, or the host name the log gave instead; none when
+// the log named neither.
+inline std::optional<SourceKey> SourceKeyOf(const AuthEvent& event) {
+  if (event.has_source_ip) return SourceKey{event.source_ip, kNoString};
+  if (event.source_host != kNoString) return SourceKey{IpAddress(), event.source_host};
+  return std::nullopt;
+}
+
+// The account an event is about: its canonical name, else the name as logged.
+inline StringId AccountOf(const AuthEvent& event) {
+  return event.user_canonical != kNoString ? event.user_canonical : event.user;
+}
+
+// A login, or a password-correct result (MFA required, expired password): the secret was right.
+inline bool IsLogin(const AuthEvent& event) {
+  return event.outcome == Outcome::kSuccess || IsPasswordCorrect(event.reason);
+}
 
 // One event kept so a finding can cite it after the event is gone.
 struct SavedEvent {
