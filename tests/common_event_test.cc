@@ -88,6 +88,12 @@ TEST(IpAddress, MasksInItsOwnFamily) {
   EXPECT_EQ(IpAddress::Parse("203.0.113.77")->Masked(24).ToString(), "203.0.113.0");
   EXPECT_EQ(IpAddress::Parse("2001:db8:1:2:3:4:5:6")->Masked(64).ToString(), "2001:db8:1:2::");
   EXPECT_EQ(IpAddress::Parse("10.1.2.3")->Masked(0).ToString(), "0.0.0.0");
+  EXPECT_EQ(IpAddress::Parse("10.1.2.3")->Masked(32).ToString(), "10.1.2.3");
+  EXPECT_EQ(IpAddress::Parse("203.0.127.77")->Masked(20).ToString(), "203.0.112.0");
+  EXPECT_EQ(IpAddress::Parse("255.255.255.255")->Masked(3).ToString(), "224.0.0.0");
+  EXPECT_EQ(IpAddress::Parse("2001:db8:ffff::1")->Masked(36).ToString(), "2001:db8:f000::");
+  EXPECT_EQ(IpAddress::Parse("2001:db8::1")->Masked(200).ToString(), "2001:db8::1");
+  EXPECT_TRUE(IpAddress::Parse("10.1.2.3")->Masked(8).is_v4()) << "the v4-mapped prefix stays";
 }
 
 TEST(StringPool, InternsOnceAndKeepsViewsStable) {

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace spraytrace {
@@ -88,12 +89,14 @@ uint32_t IpAddress::v4() const {
 
 IpAddress IpAddress::Masked(int prefix_len) const {
   const int total_bits = is_v4() ? 32 : 128;
-  if (prefix_len < 0) prefix_len = 0;
-  if (prefix_len > total_bits) prefix_len = total_bits;
-  const int keep = (is_v4() ? 96 : 0) + prefix_len;
+  prefix_len = std::clamp(prefix_len, 0, total_bits);
+  const int keep = (is_v4() ? 96 : 0) + prefix_len;  // bits kept of the 16-byte form
   IpAddress out = *this;
-  for (int bit = keep; bit < 128; ++bit) {
-    out.bytes_[bit / 8] = static_cast<uint8_t>(out.bytes_[bit / 8] & ~(0x80u >> (bit % 8)));
+  const int full_bytes = keep / 8;
+  if (full_bytes < 16) {
+    // 0xff00 >> r keeps the top r bits of the partial byte (none when r is 0).
+    out.bytes_[full_bytes] &= static_cast<uint8_t>(0xff00u >> (keep % 8));
+    std::fill(out.bytes_.begin() + full_bytes + 1, out.bytes_.end(), uint8_t{0});
   }
   return out;
 }
