@@ -75,9 +75,13 @@ Status RunScan(const ScanOptions& options, ScanContext* context, detect::Finding
       ingest::ExpandInputs(options.inputs, &context->diagnostics);
   context->counts.files_failed += context->diagnostics.Count(DiagnosticKind::kUnreadableFile);
 
-  detect::DetectorSet detector;
-  detector.Add(std::make_unique<detect::SourceDetector>(options.detectors, &context->strings));
-  detector.Add(std::make_unique<detect::DistributedDetector>(options.detectors, &context->strings));
+  // One login memory for both detectors, recorded once per login by the set.
+  detect::KnownDevices known(options.detectors.known_devices);
+  detect::DetectorSet detector(&known);
+  detector.Add(
+      std::make_unique<detect::SourceDetector>(options.detectors, &context->strings, &known));
+  detector.Add(
+      std::make_unique<detect::DistributedDetector>(options.detectors, &context->strings, &known));
   parse::LogParser parser(&context->strings, &context->diagnostics);
   DetectingSink sink(&detector, &context->tally, findings);
   for (const std::string& path : inputs) ReadOneInput(path, options, context, &parser, &sink);

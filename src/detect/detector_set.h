@@ -1,26 +1,39 @@
 // DetectorSet: several Detectors fed the same events, in the order they were added, so the
-// per-source rules and the distributed rules see every event. Owns its detectors. Not
-// thread-safe.
+// per-source rules and the distributed rules see every event. Owns its detectors. When given a
+// KnownDevices memory shared by its detectors, it records each login there once, after every
+// detector has seen the event (so a detector asking "was this a known device?" at the event
+// sees the memory as it was before it), and expires it once an hour of event time.
+// Not thread-safe.
 #ifndef SPRAYTRACE_DETECT_DETECTOR_SET_H_
 #define SPRAYTRACE_DETECT_DETECTOR_SET_H_
 
+#include <limits>
 #include <memory>
 #include <vector>
 
 #include "detect/detector.h"
+#include "detect/known_devices.h"
 
 namespace spraytrace::detect {
 
 class DetectorSet final : public Detector {
  public:
+  // shared: the memory the detectors were constructed with, or null. REQUIRES: it outlives this.
+  explicit DetectorSet(KnownDevices* shared = nullptr) : shared_(shared) {}
+
   // REQUIRES: detector != nullptr.
   void Add(std::unique_ptr<Detector> detector) { detectors_.push_back(std::move(detector)); }
 
   void Observe(const AuthEvent& event, FindingSink* sink) override {
     for (auto& d : detectors_) d->Observe(event, sink);
+    if (shared_) shared_->Observe(event);
   }
   void AdvanceTime(Timestamp now, FindingSink* sink) override {
     for (auto& d : detectors_) d->AdvanceTime(now, sink);
+    if (shared_ && now - last_expire_ >= kMicrosPerHour) {
+      shared_->Expire(now);
+      last_expire_ = now;
+    }
   }
   void Finish(FindingSink* sink) override {
     for (auto& d : detectors_) d->Finish(sink);
@@ -28,6 +41,8 @@ class DetectorSet final : public Detector {
 
  private:
   std::vector<std::unique_ptr<Detector>> detectors_;
+  KnownDevices* shared_;
+  Timestamp last_expire_ = std::numeric_limits<Timestamp>::min() / 2;
 };
 
 }  // namespace spraytrace::detect

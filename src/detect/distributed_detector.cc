@@ -30,12 +30,13 @@ void DropIdlestHalf(Map* map) {
 
 }  // namespace
 
-DistributedDetector::DistributedDetector(const DetectorConfig& config, const StringPool* strings)
+DistributedDetector::DistributedDetector(const DetectorConfig& config, const StringPool* strings,
+                                         KnownDevices* shared)
     : config_(config),
       dc_(config_.distributed),
       strings_(strings),
-      known_(config.known_devices.memory, static_cast<size_t>(config.known_devices.max_pairs),
-             config.known_devices.network_v4, config.known_devices.network_v6) {}
+      owned_(shared ? nullptr : std::make_unique<KnownDevices>(config.known_devices)),
+      known_(shared ? *shared : *owned_) {}
 
 void DistributedDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   if (!dc_.enabled) return;
@@ -65,7 +66,7 @@ void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& 
   AccountHistory& history = accounts_[account];
   history.last_seen = std::max(history.last_seen, event.time);
   history.last_login = std::max(history.last_login, event.time);
-  known_.RecordSuccess(key, account, event.time);
+  if (owned_) owned_->RecordSuccess(key, account, event.time);
   if (key.host == kNoString) {
     Timestamp& last = pool_logins_[PoolOf(key.ip)];
     last = std::max(last, event.time);
@@ -287,7 +288,7 @@ void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
 
 void DistributedDetector::Evict(Timestamp now) {
   last_evict_ = now;
-  known_.Expire(now);
+  if (owned_) owned_->Expire(now);
   const Timestamp idle = now - config_.known_devices.memory;
   std::erase_if(sources_, [&](const auto& item) { return item.second.last_seen < idle; });
   std::erase_if(accounts_, [&](const auto& item) { return item.second.last_seen < idle; });

@@ -22,6 +22,7 @@
 #define SPRAYTRACE_DETECT_DISTRIBUTED_DETECTOR_H_
 
 #include <limits>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -46,7 +47,10 @@ class DistributedDetector final : public Detector {
   static constexpr int kPoolPrefixV6 = 64;
 
   // REQUIRES: config.Validate().ok(); strings holds every id observed and outlives the detector.
-  DistributedDetector(const DetectorConfig& config, const StringPool* strings);
+  // shared: a login memory shared with other detectors, which its owner records into
+  // (DetectorSet); null to keep and record one of its own. REQUIRES: shared outlives this.
+  DistributedDetector(const DetectorConfig& config, const StringPool* strings,
+                      KnownDevices* shared = nullptr);
   DistributedDetector(const DistributedDetector&) = delete;
   DistributedDetector& operator=(const DistributedDetector&) = delete;
 
@@ -100,7 +104,8 @@ class DistributedDetector final : public Detector {
   const DetectorConfig config_;
   const DistributedConfig& dc_;
   const StringPool* const strings_;
-  KnownDevices known_;
+  std::unique_ptr<KnownDevices> owned_;  // when not shared
+  KnownDevices& known_;
   SourceMap sources_;
   AccountMap accounts_;
   std::unordered_map<IpAddress, Timestamp, IpAddressHash> pool_logins_;  // block -> last login

@@ -11,6 +11,11 @@ void KnownDevices::RecordSuccess(const SourceKey& source, StringId user, Timesta
   if (const auto network = NetworkOf(source)) Remember(*network, user, time);
 }
 
+void KnownDevices::Observe(const AuthEvent& event) {
+  if (!IsLogin(event)) return;
+  if (const auto key = SourceKeyOf(event)) RecordSuccess(*key, AccountOf(event), event.time);
+}
+
 std::optional<SourceKey> KnownDevices::NetworkOf(const SourceKey& source) const {
   const int prefix = source.ip.is_v4() ? network_v4_ : network_v6_;
   if (source.host != kNoString || prefix == 0) return std::nullopt;

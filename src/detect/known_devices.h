@@ -14,6 +14,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "detect/detector_config.h"
 #include "detect/source_state.h"
 #include "event/string_pool.h"
 #include "event/timestamp.h"
@@ -27,7 +28,15 @@ class KnownDevices {
   KnownDevices(Micros memory, size_t capacity, int network_v4 = 16, int network_v6 = 48)
       : memory_(memory), capacity_(capacity), network_v4_(network_v4), network_v6_(network_v6) {}
 
+  // Sized and shaped by config.known_devices.
+  explicit KnownDevices(const KnownDevicesConfig& config)
+      : KnownDevices(config.memory, static_cast<size_t>(config.max_pairs), config.network_v4,
+                     config.network_v6) {}
+
   void RecordSuccess(const SourceKey& source, StringId user, Timestamp time);
+  // Remembers the event when it is a login (or password-correct result) with a source and an
+  // account; ignores anything else.
+  void Observe(const AuthEvent& event);
   // True when `user` logged in from `source` before `before`, at most `memory` earlier than it.
   bool LoggedInBefore(const SourceKey& source, StringId user, Timestamp before) const;
   // The same for any address in the source's network: the carrier NAT pool or home ISP range a

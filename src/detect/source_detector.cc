@@ -38,15 +38,12 @@ bool Before(const Ordered& a, const Ordered& b) {
 
 }  // namespace
 
-SourceDetector::SourceDetector(const DetectorConfig& config, const StringPool* strings)
+SourceDetector::SourceDetector(const DetectorConfig& config, const StringPool* strings,
+                               KnownDevices* shared)
     : config_(config),
       strings_(strings),
-      // max_failures == 0 turns the memory off: it then remembers nothing.
-      known_(config.known_devices.memory,
-             config.known_devices.max_failures == 0
-                 ? 0
-                 : static_cast<size_t>(config.known_devices.max_pairs),
-             config.known_devices.network_v4, config.known_devices.network_v6) {}
+      owned_(shared ? nullptr : std::make_unique<KnownDevices>(config.known_devices)),
+      known_(shared ? shared : owned_.get()) {}
 
 void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   const std::optional<SourceKey> key = SourceKeyOf(event);
@@ -54,7 +51,7 @@ void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   auto [it, fresh] = sources_.try_emplace(*key);
   SourceState& state = it->second;
   if (!fresh && state.end < event.time - config_.episodes.idle_gap) {
-    for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_, known_)) {
+    for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_, Known())) {
       sink->OnFinding(std::move(finding));
     }
     state = SourceState();
@@ -101,7 +98,7 @@ void SourceDetector::UpdateAccount(const AuthEvent& event, bool success, uint32_
   }
   ++stats.successes;
   stats.first_success = std::min(stats.first_success, event.time);
-  known_.RecordSuccess(state->key, stats.user, event.time);
+  if (owned_) owned_->RecordSuccess(state->key, stats.user, event.time);
   if (stats.failures > 0 && event.time >= stats.first_failure && !stats.succeeded_after_failure) {
     stats.succeeded_after_failure = true;
     SavedEvent& first = state->first_success_after_failure;
@@ -174,7 +171,7 @@ void SourceDetector::AdvanceTime(Timestamp now, FindingSink* sink) {
   const Micros gap = config_.episodes.idle_gap;
   if (last_scan_ != std::numeric_limits<Timestamp>::min() && now - last_scan_ <= gap / 8) return;
   last_scan_ = now;
-  known_.Expire(now);
+  if (owned_) owned_->Expire(now);
   const Timestamp cutoff = now - gap;
   CloseWhere([cutoff](const SourceState& state) { return state.end < cutoff; }, sink);
 }
@@ -192,7 +189,7 @@ void SourceDetector::CloseWhere(Predicate close, FindingSink* sink) {
       continue;
     }
     const std::string_view host = strings_->View(it->first.host);
-    for (Finding& finding : BuildEpisodeFindings(it->second, config_, *strings_, known_)) {
+    for (Finding& finding : BuildEpisodeFindings(it->second, config_, *strings_, Known())) {
       out.push_back({std::move(finding), host});
     }
     it = sources_.erase(it);

@@ -27,6 +27,7 @@
 #define SPRAYTRACE_DETECT_SOURCE_DETECTOR_H_
 
 #include <limits>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -41,8 +42,11 @@ namespace spraytrace::detect {
 class SourceDetector final : public Detector {
  public:
   // REQUIRES: config.Validate().ok(); strings holds every id of the events observed and outlives
-  // the detector (findings name accounts and host names through it).
-  SourceDetector(const DetectorConfig& config, const StringPool* strings);
+  // the detector (findings name accounts and host names through it). shared: a login memory
+  // shared with other detectors, which its owner records into (DetectorSet); null to keep and
+  // record one of its own. REQUIRES: shared outlives the detector.
+  SourceDetector(const DetectorConfig& config, const StringPool* strings,
+                 KnownDevices* shared = nullptr);
   SourceDetector(const SourceDetector&) = delete;
   SourceDetector& operator=(const SourceDetector&) = delete;
 
@@ -68,8 +72,15 @@ class SourceDetector final : public Detector {
 
   const DetectorConfig config_;
   const StringPool* const strings_;
+  // The memory the rules read: known_devices.max_failures == 0 turns it off (an empty one).
+  const KnownDevices& Known() const {
+    return config_.known_devices.max_failures == 0 ? off_ : *known_;
+  }
+
   SourceMap sources_;
-  KnownDevices known_;
+  std::unique_ptr<KnownDevices> owned_;  // when not shared
+  KnownDevices* known_;
+  const KnownDevices off_{0, 0};
   Timestamp last_scan_ = std::numeric_limits<Timestamp>::min();
 };
 
