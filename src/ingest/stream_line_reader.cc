@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.h"
 #include "ingest/control_bytes.h"
-#include "ingest/utf8_validator.h"
 
 namespace spraytrace::ingest {
 

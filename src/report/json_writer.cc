@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "report/utf8.h"
+#include "common/utf8.h"
 
 namespace spraytrace::report {
 
@@ -14,7 +14,7 @@ void AppendJsonEscaped(std::string_view value, std::string* out) {
   while (i < value.size()) {
     const auto c = static_cast<unsigned char>(value[i]);
     if (c >= 0x80) {
-      const size_t length = ValidUtf8SequenceLength(value.substr(i));
+      const size_t length = Utf8SequenceLength(value.substr(i));
       if (length == 0) {
         out->append("\\ufffd");
         ++i;

@@ -8,11 +8,6 @@
 
 namespace spraytrace::report {
 
-// Length (2..4) of the valid multi-byte UTF-8 sequence at the start of text, or 0 when the
-// bytes there are not one (overlong forms, surrogates and code points past U+10FFFF are
-// invalid). REQUIRES: text is non-empty and text[0] >= 0x80.
-size_t ValidUtf8SequenceLength(std::string_view text);
-
 // Text safe to print on a terminal: control characters (C0, DEL, C1, and so ANSI escape
 // sequences) and invalid UTF-8 bytes become visible \xNN escapes; a backslash becomes "\\".
 // Valid printable UTF-8 is kept.

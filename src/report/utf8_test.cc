@@ -20,16 +20,5 @@ TEST(EscapeForTerminal, EscapesC1ControlsAndInvalidBytesButKeepsText) {
   EXPECT_EQ(EscapeForTerminal("J\xC3\xBCrgen <b>"), "J\xC3\xBCrgen <b>");
 }
 
-TEST(ValidUtf8SequenceLength, AcceptsOnlyShortestFormsInRange) {
-  EXPECT_EQ(ValidUtf8SequenceLength("\xC3\xBC"), 2u);
-  EXPECT_EQ(ValidUtf8SequenceLength("\xE6\x97\xA5"), 3u);
-  EXPECT_EQ(ValidUtf8SequenceLength("\xF0\x9F\x94\x91"), 4u);
-  EXPECT_EQ(ValidUtf8SequenceLength("\xC1\xBF"), 0u);          // overlong
-  EXPECT_EQ(ValidUtf8SequenceLength("\xE0\x80\xAF"), 0u);      // overlong
-  EXPECT_EQ(ValidUtf8SequenceLength("\xED\xB0\x80"), 0u);      // surrogate
-  EXPECT_EQ(ValidUtf8SequenceLength("\xF4\x90\x80\x80"), 0u);  // past U+10FFFF
-  EXPECT_EQ(ValidUtf8SequenceLength("\xE6\x97"), 0u);          // truncated
-}
-
 }  // namespace
 }  // namespace spraytrace::report

@@ -1,12 +1,11 @@
-#include "ingest/utf8_validator.h"
-
+// UTF-8 validation shared by the reader and the writers (common/utf8.h).
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "ingest/control_bytes.h"
+#include "common/utf8.h"
 
-namespace spraytrace::ingest {
+namespace spraytrace {
 namespace {
 
 constexpr size_t kValid = std::string_view::npos;
@@ -52,14 +51,16 @@ TEST(Utf8Validator, ReportsPositionAfterLongAsciiRun) {
   EXPECT_TRUE(IsValidUtf8(text.substr(0, 28)));
 }
 
-TEST(ControlBytes, CountsC0BytesExceptTab) {
-  EXPECT_EQ(CountControlBytes("Jan  1 host sshd[1]: text\twith tab"), 0u);
-  EXPECT_EQ(CountControlBytes(std::string("a\0b", 3)), 1u);
-  EXPECT_EQ(CountControlBytes("\x1b[31m red \x1b[0m and a bell \x07"), 3u);
-  EXPECT_EQ(CountControlBytes("carriage\rreturn inside"), 1u);
-  EXPECT_EQ(CountControlBytes("\x7f del and \xc3\xa9 are not control"), 0u);
-  EXPECT_EQ(CountControlBytes(std::string(16, '\x01') + "tail\x1f"), 17u);
+TEST(Utf8SequenceLength, AcceptsOnlyShortestFormsInRange) {
+  EXPECT_EQ(Utf8SequenceLength("\xC3\xBC"), 2u);
+  EXPECT_EQ(Utf8SequenceLength("\xE6\x97\xA5"), 3u);
+  EXPECT_EQ(Utf8SequenceLength("\xF0\x9F\x94\x91"), 4u);
+  EXPECT_EQ(Utf8SequenceLength("\xC1\xBF"), 0u);          // overlong
+  EXPECT_EQ(Utf8SequenceLength("\xE0\x80\xAF"), 0u);      // overlong
+  EXPECT_EQ(Utf8SequenceLength("\xED\xB0\x80"), 0u);      // surrogate
+  EXPECT_EQ(Utf8SequenceLength("\xF4\x90\x80\x80"), 0u);  // past U+10FFFF
+  EXPECT_EQ(Utf8SequenceLength("\xE6\x97"), 0u);          // truncated
 }
 
 }  // namespace
-}  // namespace spraytrace::ingest
+}  // namespace spraytrace

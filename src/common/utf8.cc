@@ -1,9 +1,9 @@
-#include "ingest/utf8_validator.h"
+#include "common/utf8.h"
 
 #include <cstdint>
 #include <cstring>
 
-namespace spraytrace::ingest {
+namespace spraytrace {
 namespace {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
@@ -40,6 +40,11 @@ size_t SequenceLength(const unsigned char* p, size_t remaining) {
 
 }  // namespace
 
+size_t Utf8SequenceLength(std::string_view text) {
+  if (text.empty()) return 0;
+  return SequenceLength(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+}
+
 size_t FindInvalidUtf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
@@ -60,4 +65,4 @@ size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-}  // namespace spraytrace::ingest
+}  // namespace spraytrace
