@@ -57,6 +57,12 @@ struct AuthEvent {
   StringId user = kNoString;         // as logged; kNoString when absent or empty
   StringId user_canonical = kNoString;
   StringId target_host = kNoString;  // host that logged the attempt (syslog hostname)
+  // Tenant the attempt was made against (Entra tenantId, M365 OrganizationId): one campaign
+  // spraying several tenants is still one campaign.
+  StringId tenant = kNoString;
+  // What the client showed of itself: user agent, client app, VPN client version. Part of a
+  // campaign's fingerprint; kNoString when the log does not say.
+  StringId client = kNoString;
   Service service = Service::kSsh;
   Outcome outcome = Outcome::kFailure;
   Reason reason = Reason::kNone;
