@@ -66,13 +66,11 @@ Finding CampaignFinding(const Campaign& campaign, const DetectorConfig& config,
 }
 
 Finding CompromiseFinding(const SourceKey& key, const SourceHistory& source,
-                          const SavedEvent& login, const Campaign& campaign, Timestamp now,
-                          const StringPool& strings) {
+                          const SavedEvent& login, const CompromiseCase& why,
+                          const Campaign& campaign, Timestamp now, const StringPool& strings) {
   Finding f;
   f.rule = Rule::kCompromise;
-  f.rule_id = "compromise.distributed";
   f.severity = 4;
-  f.confidence = 0.8;
   f.triggered = std::max(now, login.time);
   f.start = login.time;
   f.end = login.time;
@@ -87,11 +85,53 @@ Finding CompromiseFinding(const SourceKey& key, const SourceHistory& source,
   f.successes = 1;
   f.failures = source.suspects.size();
   f.campaign = campaign.id;
-  f.summary = fmt::format(
-      "{} logged in from {}, an address that had never logged in to it and that failed against "
-      "{} other accounts as part of distributed spray campaign {}",
-      f.user_name, SourceName(key, strings), source.suspects.size(), campaign.id);
+  const std::string from = SourceName(key, strings);
+  const std::string opening =
+      fmt::format("{} logged in from {}, an address whose network had never logged in to it, ",
+                  f.user_name, from);
   f.evidence.push_back(Evidence{login.where, login.time, DescribeEvent(login, strings)});
+  switch (why.basis) {
+    case CompromiseBasis::kAttributed:
+      f.rule_id = "compromise.distributed";
+      f.confidence = 0.9;
+      f.summary = fmt::format(
+          "{}and attributed to distributed spray campaign {} after failing against {} other "
+          "accounts",
+          opening, campaign.id, source.suspects.size());
+      break;
+    case CompromiseBasis::kSprayed:
+      f.rule_id = "compromise.sprayed";
+      f.confidence = 0.8;
+      f.summary = fmt::format(
+          "{}that failed for {} ({}), an account {} in another network was also failing "
+          "against, while distributed spray campaign {} was active",
+          opening, strings.View(why.failure.account), FormatIso8601(why.failure.time),
+          SourceName(why.witness, strings), campaign.id);
+      f.evidence.push_back(SuspectEvidence(key, why.failure, strings));
+      break;
+    case CompromiseBasis::kCampaignNetwork:
+      f.rule_id = "compromise.campaign_network";
+      f.confidence = 0.6;
+      f.summary = fmt::format(
+          "{}that had never logged in anywhere, from a block nobody logs in from, in a network "
+          "where {} addresses (such as {}) were attributed to distributed spray campaign {}; "
+          "the account logs in from elsewhere",
+          opening, why.network_sources, SourceName(why.witness, strings), campaign.id);
+      break;
+    case CompromiseBasis::kRotating:
+      f.rule_id = "compromise.rotating";
+      f.confidence = 0.6;
+      if (why.witness.host == kNoString) f.related_ips.push_back(why.witness.ip);
+      f.summary = fmt::format(
+          "{}a few hours after it logged in from {}, another address in another network that had "
+          "never logged in anywhere, while distributed spray campaign {} was active: one password "
+          "used from two residential addresses, as the campaign's nodes do",
+          opening, SourceName(why.witness, strings), campaign.id);
+      f.evidence.insert(f.evidence.begin(), Evidence{why.earlier.where, why.earlier.time,
+                                                     DescribeEvent(why.earlier, strings)});
+      f.start = why.earlier.time;
+      break;
+  }
   return f;
 }
 

@@ -14,11 +14,11 @@ namespace spraytrace::detect {
 Finding CampaignFinding(const Campaign& campaign, const DetectorConfig& config,
                         const StringPool& strings);
 
-// `login` is the success from `key` to an account that had never logged in from it; `source`
-// was attributed to `campaign` at `now`.
+// `login` is a success from `key` to an account that had never logged in from it or its
+// network, judged a compromise of `campaign` at `now` for the reason in `why`.
 Finding CompromiseFinding(const SourceKey& key, const SourceHistory& source,
-                          const SavedEvent& login, const Campaign& campaign, Timestamp now,
-                          const StringPool& strings);
+                          const SavedEvent& login, const CompromiseCase& why,
+                          const Campaign& campaign, Timestamp now, const StringPool& strings);
 
 // Cited evidence for one suspect failure.
 Evidence SuspectEvidence(const SourceKey& key, const SuspectFailure& failure,

@@ -46,7 +46,7 @@ void DistributedDetector::Observe(const AuthEvent& event, FindingSink* sink) {
     if (IsLogin(event)) {
       ObserveLogin(event, *key, account, sink);
     } else {
-      ObserveFailure(event, *key, account);
+      ObserveFailure(event, *key, account, sink);
     }
   }
   AdvanceTime(event.time, sink);
@@ -64,27 +64,40 @@ void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& 
     source.login_accounts[1] = account;
   }
   AccountHistory& history = accounts_[account];
+  NewLogin login;
+  login.time = event.time;
+  login.event = SaveEvent(event);
+  login.event.user = account;
+  login.account_had_logins = history.last_login != 0;
   history.last_seen = std::max(history.last_seen, event.time);
   history.last_login = std::max(history.last_login, event.time);
   if (owned_) owned_->RecordSuccess(key, account, event.time);
   if (key.host == kNoString) {
     Timestamp& last = pool_logins_[PoolOf(key.ip)];
+    login.pool_was_quiet = last == 0 || last < event.time - config_.known_devices.memory;
     last = std::max(last, event.time);
   }
   // A second account logging in makes the address a shared one (NAT), not a node.
-  if (!new_device || source.LoginAccounts() >= 2) return;
-  SavedEvent login = SaveEvent(event);
-  login.user = account;
-  if (source.campaign != 0 && source.campaign == campaign_.number) {
-    ReportCompromise(key, source, login, event.time, sink);
+  if (!new_device || source.LoginAccounts() >= 2 || !GuessableMethod(event.method)) return;
+  const bool router_like = RouterLike(key, source, login);
+  std::optional<CompromiseCase> why;
+  if (campaign_.number != 0) why = JudgeLogin(key, source, login, event.time);
+  if (!why && campaign_.number != 0 && router_like) why = Rotating(history, key, login);
+  if (router_like) {
+    history.router_login_source = key;
+    history.router_login = login.event;
+  }
+  if (why) {
+    ReportCompromise(key, source, login, *why, event.time, sink);
     return;
   }
   source.new_logins.push_back(login);
   Prune(&source.new_logins, event.time - dc_.compromise_lookback, kMaxNewLoginsPerSource);
+  with_new_logins_.insert(key);
 }
 
 void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey& key,
-                                         StringId account) {
+                                         StringId account, FindingSink* sink) {
   if (!Suspect(key, account, event.time)) return;
   SourceHistory& source = sources_[key];
   source.last_seen = std::max(source.last_seen, event.time);
@@ -93,8 +106,11 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
   AccountHistory& history = accounts_[account];
   history.last_seen = std::max(history.last_seen, event.time);
   history.hits.push_back(AccountHit{key, event.time});
-  Prune(&history.hits, event.time - dc_.window, kMaxHitsPerAccount);
+  Prune(&history.hits, event.time - dc_.source_window, kMaxHitsPerAccount);
   if (Retrying(history, key)) history.retrying_until = event.time + dc_.source_window;
+  // A node that logged in somewhere new and now sprays: judged at this failure, not at a tick.
+  if (campaign_.number != 0 && !source.new_logins.empty())
+    JudgeNewLogins(key, &source, event.time, sink);
   if (sources_.size() > static_cast<size_t>(dc_.max_sources)) DropIdlestHalf(&sources_);
   if (accounts_.size() > static_cast<size_t>(dc_.max_sources)) DropIdlestHalf(&accounts_);
 }
@@ -108,8 +124,9 @@ SourceKey DistributedDetector::NetworkOf(const SourceKey& key) const {
 
 bool DistributedDetector::Retrying(const AccountHistory& history, const SourceKey& key) const {
   const SourceKey network = NetworkOf(key);
+  const Timestamp since = history.hits.back().time - dc_.window;
   const auto same = std::count_if(history.hits.begin(), history.hits.end(), [&](const auto& hit) {
-    return NetworkOf(hit.source) == network;
+    return hit.time >= since && NetworkOf(hit.source) == network;
   });
   return same >= kRetryFailures;
 }
@@ -137,6 +154,7 @@ void DistributedDetector::Finish(FindingSink* sink) {
   Tick(latest_ + dc_.settle, sink);
   if (campaign_.number != 0) ClosePeriod(latest_ + dc_.settle, sink);
   campaign_ = Campaign{};
+  campaign_networks_.clear();
 }
 
 size_t DistributedDetector::CountAccounts(Timestamp now, AccountSet* hot, AccountSet* busy,
@@ -181,12 +199,17 @@ void DistributedDetector::Tick(Timestamp now, FindingSink* sink) {
     }
     campaign_.last_active = now;
     campaign_.peak_accounts = std::max(campaign_.peak_accounts, count);
-    Attribute(now, judged, sink);
+    last_judged_ = std::move(judged);
+    Attribute(now, last_judged_, sink);
+  } else {
+    last_judged_ = std::move(judged);
   }
+  if (campaign_.number != 0) JudgePendingLogins(now, sink);
   if (campaign_.number != 0 && now >= campaign_.period_start + dc_.report_every) {
     ClosePeriod(now, sink);
     if (now - campaign_.last_active >= dc_.window) {
       campaign_ = Campaign{};  // quiet for a whole window: the episode is over
+      campaign_networks_.clear();
     }
   }
   if (last_evict_ == std::numeric_limits<Timestamp>::min() || now >= last_evict_ + kMicrosPerDay) {
@@ -262,17 +285,17 @@ void DistributedDetector::AddToCampaign(const SourceKey& key, SourceHistory* sou
   if (c.evidence.size() < static_cast<size_t>(config_.episodes.max_evidence)) {
     c.evidence.push_back(SuspectEvidence(key, source->suspects.front(), *strings_));
   }
-  for (const SavedEvent& login : source->new_logins) {
-    if (login.time >= now - dc_.compromise_lookback)
-      ReportCompromise(key, *source, login, now, sink);
+  if (key.host == kNoString) {
+    CampaignNetwork& network = campaign_networks_[CampaignNetworkOf(key.ip)];
+    if (network.sources++ == 0) network.example = key;
+  }
+  const CompromiseCase attributed;  // kAttributed
+  for (const NewLogin& login : source->new_logins) {
+    if (login.time >= now - dc_.compromise_lookback) {
+      ReportCompromise(key, *source, login, attributed, now, sink);
+    }
   }
   source->new_logins.clear();
-}
-
-void DistributedDetector::ReportCompromise(const SourceKey& key, const SourceHistory& source,
-                                           const SavedEvent& login, Timestamp now,
-                                           FindingSink* sink) {
-  sink->OnFinding(CompromiseFinding(key, source, login, campaign_, now, *strings_));
 }
 
 void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
@@ -293,6 +316,7 @@ void DistributedDetector::Evict(Timestamp now) {
   std::erase_if(sources_, [&](const auto& item) { return item.second.last_seen < idle; });
   std::erase_if(accounts_, [&](const auto& item) { return item.second.last_seen < idle; });
   std::erase_if(pool_logins_, [&](const auto& item) { return item.second < idle; });
+  std::erase_if(with_new_logins_, [&](const SourceKey& key) { return !sources_.contains(key); });
 }
 
 }  // namespace spraytrace::detect

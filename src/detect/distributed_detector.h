@@ -12,9 +12,12 @@
 //     source_window (at least half of its suspect accounts) is attributed to it. One finding per
 //     campaign and report_every period lists the sources attributed in it (related.ip) and their
 //     accounts.
-//   - compromise.distributed: a login to an account from an address that never logged in to it,
-//     by a source attributed to a campaign: at the login when the source is already attributed,
-//     else at the attribution (within compromise_lookback of the login).
+//   - compromise.distributed: a login to an account from an address and network that never
+//     logged in to it, while a campaign is open, by a source that is attributed to it, or that
+//     failed against another account other networks were also spraying, or that never logged
+//     in anywhere and sits in a network holding kNetworkWitnesses attributed sources (for an
+//     account that logs in elsewhere). Judged at the login; a login none of these explain yet
+//     is judged again at every tick within compromise_lookback (distributed_compromise.cc).
 // Evaluation runs on event time every kTickInterval of it (and at AdvanceTime / Finish), so
 // findings are event-time stamped and replay equals live. Events may be out of order by
 // minutes. Memory: see distributed_state.h. Not thread-safe.
@@ -23,6 +26,7 @@
 
 #include <limits>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -45,6 +49,15 @@ class DistributedDetector final : public Detector {
   static constexpr size_t kBusySources = 3;
   static constexpr int kPoolPrefixV4 = 24;
   static constexpr int kPoolPrefixV6 = 64;
+  // The block a campaign's nodes are counted in, and how many attributed nodes in it make a
+  // never-seen address there a campaign node: one customer's /64, or a /24. Not the /16: home
+  // users share their ISP's /16 with the routers, and their first login from home after one
+  // from the office would look the same.
+  static constexpr int kCampaignPrefixV4 = 24;
+  static constexpr int kCampaignPrefixV6 = 64;
+  static constexpr uint32_t kNetworkWitnesses = 2;
+  // The covert network's nodes come back with a guessed password within hours of the guess.
+  static constexpr Micros kRotatingWindow = 6 * kMicrosPerHour;
 
   // REQUIRES: config.Validate().ok(); strings holds every id observed and outlives the detector.
   // shared: a login memory shared with other detectors, which its owner records into
@@ -74,7 +87,8 @@ class DistributedDetector final : public Detector {
 
   void ObserveLogin(const AuthEvent& event, const SourceKey& key, StringId account,
                     FindingSink* sink);
-  void ObserveFailure(const AuthEvent& event, const SourceKey& key, StringId account);
+  void ObserveFailure(const AuthEvent& event, const SourceKey& key, StringId account,
+                      FindingSink* sink);
   // The source's network at the known_devices prefix lengths (the address when 0).
   SourceKey NetworkOf(const SourceKey& key) const;
   bool Retrying(const AccountHistory& history, const SourceKey& key) const;
@@ -96,8 +110,28 @@ class DistributedDetector final : public Detector {
   bool Qualifies(const SourceKey& key, const SourceHistory& source, Timestamp now,
                  const Judgement& judged) const;
   void AddToCampaign(const SourceKey& key, SourceHistory* source, Timestamp now, FindingSink* sink);
-  void ReportCompromise(const SourceKey& key, const SourceHistory& source, const SavedEvent& login,
-                        Timestamp now, FindingSink* sink);
+  // distributed_compromise.cc: why a new login is a compromise, if it is one yet.
+  std::optional<CompromiseCase> JudgeLogin(const SourceKey& key, const SourceHistory& source,
+                                           const NewLogin& login, Timestamp now) const;
+  std::optional<CompromiseCase> SprayedElsewhere(const SourceKey& key, const SourceHistory& source,
+                                                 StringId account, Timestamp now) const;
+  // A password (or an unnamed method) can be sprayed; a key or a Kerberos ticket cannot, so such
+  // a login is never a compromise by spraying.
+  static bool GuessableMethod(AuthMethod method);
+  // A new login from an address of its own (nobody logs in from its block, it logged in to no
+  // other account) to an account that logs in elsewhere: what a router of the network looks like.
+  static bool RouterLike(const SourceKey& key, const SourceHistory& source, const NewLogin& login);
+  std::optional<CompromiseCase> Rotating(const AccountHistory& history, const SourceKey& key,
+                                         const NewLogin& login) const;
+  // Judges the source's remembered logins: reports and forgets those that are compromises, and
+  // those older than compromise_lookback.
+  void JudgeNewLogins(const SourceKey& key, SourceHistory* source, Timestamp now,
+                      FindingSink* sink);
+  // JudgeNewLogins for every source that has some.
+  void JudgePendingLogins(Timestamp now, FindingSink* sink);
+  static IpAddress CampaignNetworkOf(const IpAddress& ip);
+  void ReportCompromise(const SourceKey& key, const SourceHistory& source, const NewLogin& login,
+                        const CompromiseCase& why, Timestamp now, FindingSink* sink);
   void ClosePeriod(Timestamp now, FindingSink* sink);
   void Evict(Timestamp now);
 
@@ -111,6 +145,10 @@ class DistributedDetector final : public Detector {
   std::unordered_map<IpAddress, Timestamp, IpAddressHash> pool_logins_;  // block -> last login
   Campaign campaign_;
   uint64_t campaigns_ = 0;
+  // Of the open campaign: attributed sources per CampaignNetworkOf network.
+  std::unordered_map<IpAddress, CampaignNetwork, IpAddressHash> campaign_networks_;
+  SourceSet with_new_logins_;  // sources whose new_logins is not empty
+  Judgement last_judged_;      // the last tick's, for logins judged between ticks
   Timestamp latest_ = std::numeric_limits<Timestamp>::min();
   Timestamp last_tick_ = std::numeric_limits<Timestamp>::min();
   Timestamp last_evict_ = std::numeric_limits<Timestamp>::min();

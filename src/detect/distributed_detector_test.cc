@@ -5,79 +5,27 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
-#include <string_view>
 #include <vector>
+
+#include "detect/distributed_test_support.h"
 
 namespace spraytrace::detect {
 namespace {
 
-constexpr Timestamp kT0 = 1'709'596'800 * kMicrosPerSecond;  // 2024-03-05T00:00:00Z
-constexpr Micros kMinute = kMicrosPerMinute;
-constexpr Micros kHour = kMicrosPerHour;
-constexpr Micros kDay = kMicrosPerDay;
-constexpr Outcome kFail = Outcome::kFailure;
-constexpr Outcome kOk = Outcome::kSuccess;
-
-DetectorConfig SmallConfig() {
-  DetectorConfig config;
-  config.distributed.min_accounts = 10;
-  return config;
-}
-
-class Harness {
- public:
-  explicit Harness(DetectorConfig config = SmallConfig()) : detector_(config, &pool_) {
-    EXPECT_TRUE(config.Validate().ok());
-  }
-
-  void Add(Timestamp time, std::string_view ip, std::string_view user, Outcome outcome = kFail) {
-    AuthEvent event;
-    event.time = time;
-    event.source_ip = *IpAddress::Parse(ip);
-    event.has_source_ip = true;
-    event.user = pool_.Intern(user);
-    event.user_canonical = event.user;
-    event.outcome = outcome;
-    event.reason = outcome == kOk ? Reason::kNone : Reason::kBadPassword;
-    event.method = AuthMethod::kPassword;
-    event.where = {0, ++line_, line_ * 100};
-    detector_.Observe(event, &sink_);
-  }
-  void Advance(Timestamp now) { detector_.AdvanceTime(now, &sink_); }
-  const std::vector<Finding>& Finish() {
-    detector_.Finish(&sink_);
-    return sink_.findings;
-  }
-  const std::vector<Finding>& findings() const { return sink_.findings; }
-
- private:
-  StringPool pool_;
-  DistributedDetector detector_;
-  CollectingFindingSink sink_;
-  uint64_t line_ = 0;
-};
-
-std::vector<const Finding*> Of(const std::vector<Finding>& findings, Rule rule) {
-  std::vector<const Finding*> out;
-  for (const Finding& f : findings) {
-    if (f.rule == rule) out.push_back(&f);
-  }
-  return out;
-}
-
-std::string Account(int i) { return fmt::format("user{}", i); }
-// Spray node j: one address per /24, scattered over residential /16s.
-std::string Node(int j) { return fmt::format("198.{}.{}.7", 18 + j % 100, j); }
-
-// Nodes 0..19 each fail once against accounts 2j and 2j+1, one attempt per account.
-void Spray(Harness* h, Timestamp start) {
-  for (int j = 0; j < 20; ++j) {
-    h->Add(start + j * 10 * kMinute, Node(j), Account(2 * j));
-    h->Add(start + j * 10 * kMinute + 5 * kMinute, Node(j), Account(2 * j + 1));
-  }
-}
+using testing::Account;
+using testing::DistributedHarness;
+using testing::kDay;
+using testing::kFail;
+using testing::kHour;
+using testing::kMinute;
+using testing::kOk;
+using testing::kT0;
+using testing::Node;
+using testing::Of;
+using testing::SmallConfig;
+using testing::Spray;
+using Harness = DistributedHarness;
 
 TEST(DistributedDetector, AccountsFailingFromManyUnseenSourcesFire) {
   Harness h;

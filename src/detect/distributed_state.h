@@ -31,12 +31,45 @@ struct SuspectFailure {
   EvidenceLocation where;
 };
 
+// A login to an account from an address and network that had never logged in to it, kept until
+// it is judged a compromise or ages past compromise_lookback. The two flags are what was known
+// just before the login, which later evidence cannot change.
+struct NewLogin {
+  Timestamp time = 0;
+  SavedEvent event;
+  bool account_had_logins = false;  // the account had logged in elsewhere within memory
+  bool pool_was_quiet = false;      // nobody had logged in from the address's /24 (/64)
+};
+
+// Why a new login was judged a compromise; docs/detection.md, "Compromise".
+enum class CompromiseBasis : uint8_t {
+  kAttributed,       // the source is attributed to the campaign
+  kSprayed,          // the source failed against another account other networks also sprayed
+  kCampaignNetwork,  // a never-seen source in a network holding several attributed sources
+  kRotating,         // the account's second login within hours from a router-like new place
+};
+
+struct CompromiseCase {
+  CompromiseBasis basis = CompromiseBasis::kAttributed;
+  SuspectFailure failure;        // kSprayed: the source's failure against another sprayed account
+  SourceKey witness;             // kSprayed: another network's source on that account;
+                                 // kCampaignNetwork: an attributed source in the same network
+  uint32_t network_sources = 0;  // kCampaignNetwork: attributed sources in the network
+  SavedEvent earlier;            // kRotating: the first of the two logins
+};
+
+// Attributed sources of the open campaign within one network (/16, /64).
+struct CampaignNetwork {
+  uint32_t sources = 0;
+  SourceKey example;
+};
+
 struct SourceHistory {
   Timestamp last_seen = 0;
   // Distinct accounts the source logged in to (two are enough: a shared address).
   std::array<StringId, 2> login_accounts = {kNoString, kNoString};
   std::vector<SuspectFailure> suspects;  // within source_window, newest kMaxSuspectsPerSource
-  std::vector<SavedEvent> new_logins;    // logins to accounts it had never logged in to
+  std::vector<NewLogin> new_logins;      // not yet judged a compromise, within lookback
   uint64_t campaign = 0;                 // campaign it was attributed to; 0 = none
 
   int LoginAccounts() const {
@@ -55,7 +88,10 @@ struct AccountHistory {
   Timestamp last_login = 0;  // 0: never logged in (within memory)
   // Until then the account is left out: it was failing repeatedly from one network.
   Timestamp retrying_until = 0;
-  std::vector<AccountHit> hits;  // within window, newest kMaxHitsPerAccount
+  // The last login from a router-like new place (see NewLogin::RouterLike), for kRotating.
+  SourceKey router_login_source;
+  SavedEvent router_login;
+  std::vector<AccountHit> hits;  // within source_window, newest kMaxHitsPerAccount
 };
 
 // One campaign episode, reported once per report_every period.

@@ -1,0 +1,131 @@
+// The compromise half of DistributedDetector: judging logins from new places while a campaign is
+// open (docs/detection.md, "Compromise"). Kept apart from attribution, which it only reads.
+#include <algorithm>
+
+#include "detect/campaign_report.h"
+#include "detect/distributed_detector.h"
+
+namespace spraytrace::detect {
+
+IpAddress DistributedDetector::CampaignNetworkOf(const IpAddress& ip) {
+  return ip.Masked(ip.is_v4() ? kCampaignPrefixV4 : kCampaignPrefixV6);
+}
+
+std::optional<CompromiseCase> DistributedDetector::JudgeLogin(const SourceKey& key,
+                                                              const SourceHistory& source,
+                                                              const NewLogin& login,
+                                                              Timestamp now) const {
+  if (source.campaign != 0 && source.campaign == campaign_.number) {
+    return CompromiseCase{};  // kAttributed
+  }
+  // Below, the source is not attributed: it must look like a router of its own, not an address
+  // people share. A carrier NAT address where one phone failed and another person logged in, or
+  // an office, has logins from its block.
+  if (key.host != kNoString || !login.pool_was_quiet || source.LoginAccounts() > 1) {
+    return std::nullopt;
+  }
+  if (auto sprayed = SprayedElsewhere(key, source, login.event.user, now)) return sprayed;
+  // A router the campaign has not used against us yet, in a block with several it has: only for
+  // an account whose owner logs in elsewhere (a person's first login in the scan is not news).
+  if (!RouterLike(key, source, login)) return std::nullopt;
+  const auto it = campaign_networks_.find(CampaignNetworkOf(key.ip));
+  if (it == campaign_networks_.end() || it->second.sources < kNetworkWitnesses) {
+    return std::nullopt;
+  }
+  CompromiseCase why;
+  why.basis = CompromiseBasis::kCampaignNetwork;
+  why.witness = it->second.example;
+  why.network_sources = it->second.sources;
+  return why;
+}
+
+bool DistributedDetector::GuessableMethod(AuthMethod method) {
+  return method == AuthMethod::kPassword || method == AuthMethod::kKeyboardInteractive ||
+         method == AuthMethod::kUnknown;
+}
+
+bool DistributedDetector::RouterLike(const SourceKey& key, const SourceHistory& source,
+                                     const NewLogin& login) {
+  return key.host == kNoString && login.pool_was_quiet && login.account_had_logins &&
+         source.LoginAccounts() <= 1;
+}
+
+// The account's previous router-like login came from another network kRotatingWindow ago or less:
+// one password used from two residential addresses that never logged in anywhere, hours apart,
+// while a campaign sprays, is the covert network's habit (a node guesses, another comes back).
+// A traveller's hotel is one new place; their phone stays in its carrier's known network.
+std::optional<CompromiseCase> DistributedDetector::Rotating(const AccountHistory& history,
+                                                            const SourceKey& key,
+                                                            const NewLogin& login) const {
+  const SavedEvent& earlier = history.router_login;
+  if (!earlier.valid || login.time - earlier.time > kRotatingWindow) return std::nullopt;
+  if (NetworkOf(history.router_login_source) == NetworkOf(key)) return std::nullopt;
+  // A dual-stack home shows one person from an IPv4 and an IPv6 address, both new the first
+  // time: only a pair within one address family counts.
+  if (history.router_login_source.ip.is_v4() != key.ip.is_v4()) return std::nullopt;
+  CompromiseCase why;
+  why.basis = CompromiseBasis::kRotating;
+  why.witness = history.router_login_source;
+  why.earlier = earlier;
+  return why;
+}
+
+// The source failed against another account (not opportunistic) that a source in another
+// network also failed against within source_window: it took part in a spray, even if only
+// once. A carrier NAT retrying one person's old password stays inside one network; an office
+// where a colleague typed a wrong password has no second network on that account.
+std::optional<CompromiseCase> DistributedDetector::SprayedElsewhere(const SourceKey& key,
+                                                                    const SourceHistory& source,
+                                                                    StringId account,
+                                                                    Timestamp now) const {
+  const SourceKey network = NetworkOf(key);
+  const Timestamp since = now - dc_.source_window;
+  for (const SuspectFailure& failure : source.suspects) {
+    if (failure.account == account || failure.time < since) continue;
+    if (Excluded(failure.account, now, last_judged_.hot)) continue;
+    if (!Suspect(key, failure.account, now)) continue;
+    const auto target = accounts_.find(failure.account);
+    if (target == accounts_.end()) continue;
+    for (const AccountHit& hit : target->second.hits) {
+      if (hit.time < since || NetworkOf(hit.source) == network) continue;
+      CompromiseCase why;
+      why.basis = CompromiseBasis::kSprayed;
+      why.failure = failure;
+      why.witness = hit.source;
+      return why;
+    }
+  }
+  return std::nullopt;
+}
+
+void DistributedDetector::JudgeNewLogins(const SourceKey& key, SourceHistory* source, Timestamp now,
+                                         FindingSink* sink) {
+  const Timestamp oldest = now - dc_.compromise_lookback;
+  std::erase_if(source->new_logins, [&](const NewLogin& login) {
+    if (login.time < oldest) return true;
+    const auto why = JudgeLogin(key, *source, login, now);
+    if (why) ReportCompromise(key, *source, login, *why, now, sink);
+    return why.has_value();
+  });
+}
+
+void DistributedDetector::JudgePendingLogins(Timestamp now, FindingSink* sink) {
+  // In address order, so findings of one tick come out the same on every run.
+  std::vector<SourceKey> pending(with_new_logins_.begin(), with_new_logins_.end());
+  std::sort(pending.begin(), pending.end(), [](const SourceKey& a, const SourceKey& b) {
+    return a.ip < b.ip || (a.ip == b.ip && a.host < b.host);
+  });
+  for (const SourceKey& key : pending) {
+    const auto it = sources_.find(key);
+    if (it != sources_.end()) JudgeNewLogins(key, &it->second, now, sink);
+    if (it == sources_.end() || it->second.new_logins.empty()) with_new_logins_.erase(key);
+  }
+}
+
+void DistributedDetector::ReportCompromise(const SourceKey& key, const SourceHistory& source,
+                                           const NewLogin& login, const CompromiseCase& why,
+                                           Timestamp now, FindingSink* sink) {
+  sink->OnFinding(CompromiseFinding(key, source, login.event, why, campaign_, now, *strings_));
+}
+
+}  // namespace spraytrace::detect
