@@ -65,6 +65,10 @@ const Table& Settings() {
                       &DistributedConfig::compromise_lookback),
       DurationSetting("distributed.report_every", &C::distributed,
                       &DistributedConfig::report_every),
+      Setting("distributed.targeted_sources", &C::distributed,
+              &DistributedConfig::targeted_sources),
+      DurationSetting("distributed.targeted_window", &C::distributed,
+                      &DistributedConfig::targeted_window),
       Setting("distributed.max_sources", &C::distributed, &DistributedConfig::max_sources),
   });
   return kTable;

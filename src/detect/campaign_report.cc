@@ -135,6 +135,37 @@ Finding CompromiseFinding(const SourceKey& key, const SourceHistory& source,
   return f;
 }
 
+Finding TargetedAccountFinding(StringId account, const std::vector<SourceKey>& sources,
+                               size_t networks, Timestamp first, Timestamp last, Timestamp now,
+                               std::vector<Evidence> evidence, const DetectorConfig& config,
+                               const StringPool& strings) {
+  Finding f;
+  f.rule = Rule::kAccountTargeted;
+  f.rule_id = "account_targeted.sources";
+  f.severity = 3;
+  const double breadth = static_cast<double>(sources.size()) /
+                         (3.0 * static_cast<double>(config.distributed.targeted_sources));
+  f.confidence = 0.5 + 0.4 * std::min(1.0, breadth);
+  f.triggered = now;
+  f.start = first;
+  f.end = last;
+  f.user_name = std::string(strings.View(account));
+  f.related_users.push_back(f.user_name);
+  for (const SourceKey& key : sources) {
+    if (key.host == kNoString) f.related_ips.push_back(key.ip);
+  }
+  std::sort(f.related_ips.begin(), f.related_ips.end());
+  f.failures = sources.size();
+  f.distinct_accounts = 1;
+  f.summary = fmt::format(
+      "{}, an account that logs in normally, failed from {} addresses in {} networks that had "
+      "never logged in to it, over {}: more places than a person travels to, fewer guesses each "
+      "than any per-address rule counts",
+      f.user_name, sources.size(), networks, FormatSpan(last - first));
+  f.evidence = std::move(evidence);
+  return f;
+}
+
 Evidence SuspectEvidence(const SourceKey& key, const SuspectFailure& failure,
                          const StringPool& strings) {
   return Evidence{

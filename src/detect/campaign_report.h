@@ -3,6 +3,8 @@
 #ifndef SPRAYTRACE_DETECT_CAMPAIGN_REPORT_H_
 #define SPRAYTRACE_DETECT_CAMPAIGN_REPORT_H_
 
+#include <vector>
+
 #include "detect/detector_config.h"
 #include "detect/distributed_state.h"
 #include "detect/finding.h"
@@ -19,6 +21,13 @@ Finding CampaignFinding(const Campaign& campaign, const DetectorConfig& config,
 Finding CompromiseFinding(const SourceKey& key, const SourceHistory& source,
                           const SavedEvent& login, const CompromiseCase& why,
                           const Campaign& campaign, Timestamp now, const StringPool& strings);
+
+// An account that logs in elsewhere failed from `sources` (distinct, suspect) in `networks`
+// networks; `evidence` cites some of the failures. REQUIRES: !sources.empty().
+Finding TargetedAccountFinding(StringId account, const std::vector<SourceKey>& sources,
+                               size_t networks, Timestamp first, Timestamp last, Timestamp now,
+                               std::vector<Evidence> evidence, const DetectorConfig& config,
+                               const StringPool& strings);
 
 // Cited evidence for one suspect failure.
 Evidence SuspectEvidence(const SourceKey& key, const SuspectFailure& failure,

@@ -103,6 +103,17 @@ Status ValidateDistributed(const DistributedConfig& c) {
     return s;
   }
   if (Status s = Positive("distributed.report_every", c.report_every); !s.ok()) return s;
+  // Accounts remember at most kMaxHitsPerAccount sources (distributed_state.h).
+  if (c.targeted_sources < 2 || c.targeted_sources > 32) {
+    return Invalid("distributed.targeted_sources", fmt::format("{}", c.targeted_sources),
+                   "must be between 2 and 32");
+  }
+  if (c.targeted_window > c.source_window) {
+    return Invalid("distributed.targeted_window", FormatDuration(c.targeted_window),
+                   fmt::format("must be > 0 and <= distributed.source_window ({})",
+                               FormatDuration(c.source_window)));
+  }
+  if (Status s = Positive("distributed.targeted_window", c.targeted_window); !s.ok()) return s;
   return AtLeast("distributed.max_sources", c.max_sources, 1);
 }
 

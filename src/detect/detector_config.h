@@ -125,7 +125,12 @@ struct DistributedConfig {
   // attributed later within this long, is reported as a compromise then.
   Micros compromise_lookback = 48 * kMicrosPerHour;
   Micros report_every = 24 * kMicrosPerHour;  // one distributed_spray finding per period
-  int max_sources = 1'000'000;                // sources remembered; past it the idlest half go
+  // account_targeted: an account that logs in (a person's) failed from at least this many
+  // distinct suspect sources, in at least three networks, within targeted_window. The covert
+  // network's one guess a day gives an account about three in 72 h; ten is a focused attack.
+  int targeted_sources = 10;
+  Micros targeted_window = 72 * kMicrosPerHour;
+  int max_sources = 1'000'000;  // sources remembered; past it the idlest half go
 };
 
 struct DetectorConfig {

@@ -205,6 +205,7 @@ void DistributedDetector::Tick(Timestamp now, FindingSink* sink) {
     last_judged_ = std::move(judged);
   }
   if (campaign_.number != 0) JudgePendingLogins(now, sink);
+  JudgeTargetedAccounts(now, sink);
   if (campaign_.number != 0 && now >= campaign_.period_start + dc_.report_every) {
     ClosePeriod(now, sink);
     if (now - campaign_.last_active >= dc_.window) {

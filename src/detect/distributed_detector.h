@@ -127,6 +127,8 @@ class DistributedDetector final : public Detector {
   // those older than compromise_lookback.
   void JudgeNewLogins(const SourceKey& key, SourceHistory* source, Timestamp now,
                       FindingSink* sink);
+  // account_targeting.cc: account_targeted findings for accounts that cross the threshold.
+  void JudgeTargetedAccounts(Timestamp now, FindingSink* sink);
   // JudgeNewLogins for every source that has some.
   void JudgePendingLogins(Timestamp now, FindingSink* sink);
   static IpAddress CampaignNetworkOf(const IpAddress& ip);

@@ -91,7 +91,8 @@ struct AccountHistory {
   // The last login from a router-like new place (see NewLogin::RouterLike), for kRotating.
   SourceKey router_login_source;
   SavedEvent router_login;
-  std::vector<AccountHit> hits;  // within source_window, newest kMaxHitsPerAccount
+  Timestamp targeted_reported = 0;  // last account_targeted finding; 0 = none
+  std::vector<AccountHit> hits;     // within source_window, newest kMaxHitsPerAccount
 };
 
 // One campaign episode, reported once per report_every period.
