@@ -2,18 +2,13 @@
 // never logged in to it, in several networks, over hours to days. Catches a focused attack on a
 // few accounts that is too small to open a campaign, and names it even when one is open.
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "detect/campaign_report.h"
 #include "detect/distributed_detector.h"
 
 namespace spraytrace::detect {
-namespace {
-
-// One carrier's NAT pool is one network: a phone retrying there is not many attackers.
-constexpr size_t kTargetedNetworks = 3;
-
-}  // namespace
 
 void DistributedDetector::JudgeTargetedAccounts(Timestamp now, FindingSink* sink) {
   const Timestamp since = now - dc_.targeted_window;
@@ -28,26 +23,46 @@ void DistributedDetector::JudgeTargetedAccounts(Timestamp now, FindingSink* sink
   }
   std::sort(crossed.begin(), crossed.end());  // findings of one tick in a stable order
   std::vector<SourceKey> sources;
-  std::vector<SourceKey> networks;
+  std::vector<std::pair<SourceKey, int>> networks;  // network, suspect failures from it
   for (StringId account : crossed) {
     AccountHistory& history = accounts_[account];
-    sources.clear();
     networks.clear();
+    const auto counted = [&](const AccountHit& hit) {
+      return hit.time >= since && hit.time <= now - dc_.settle && Suspect(hit.source, account, now);
+    };
+    for (const AccountHit& hit : history.hits) {
+      if (!counted(hit)) continue;
+      const SourceKey network = NetworkOf(hit.source);
+      auto it = std::find_if(networks.begin(), networks.end(),
+                             [&](const auto& entry) { return entry.first == network; });
+      if (it == networks.end()) {
+        networks.emplace_back(network, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    // A network failing again and again is a device of the account's own retrying an old
+    // password across its carrier's pool (see Retrying), not one more attacker.
+    const auto retrying = [&](const SourceKey& network) {
+      return std::any_of(networks.begin(), networks.end(), [&](const auto& entry) {
+        return entry.first == network && entry.second >= kRetryFailures;
+      });
+    };
+    const auto attackers =
+        static_cast<size_t>(std::count_if(networks.begin(), networks.end(), [](const auto& entry) {
+          return entry.second < kRetryFailures;
+        }));
+    if (attackers < wanted) continue;
+    sources.clear();
     Timestamp first = now;
     Timestamp last = since;
     for (const AccountHit& hit : history.hits) {
-      if (hit.time < since || hit.time > now - dc_.settle) continue;
-      if (!Suspect(hit.source, account, now)) continue;
+      if (!counted(hit) || retrying(NetworkOf(hit.source))) continue;
       if (std::find(sources.begin(), sources.end(), hit.source) != sources.end()) continue;
       sources.push_back(hit.source);
       first = std::min(first, hit.time);
       last = std::max(last, hit.time);
-      const SourceKey network = NetworkOf(hit.source);
-      if (std::find(networks.begin(), networks.end(), network) == networks.end()) {
-        networks.push_back(network);
-      }
     }
-    if (sources.size() < wanted || networks.size() < kTargetedNetworks) continue;
     history.targeted_reported = now;
     std::vector<Evidence> evidence;
     for (const SourceKey& key : sources) {
@@ -60,7 +75,7 @@ void DistributedDetector::JudgeTargetedAccounts(Timestamp now, FindingSink* sink
         break;
       }
     }
-    sink->OnFinding(TargetedAccountFinding(account, sources, networks.size(), first, last, now,
+    sink->OnFinding(TargetedAccountFinding(account, sources, attackers, first, last, now,
                                            std::move(evidence), config_, *strings_));
   }
 }

@@ -28,13 +28,20 @@ std::string CampaignSummary(const Campaign& c, const DetectorConfig& config) {
                                    ? 0.0
                                    : 100.0 * static_cast<double>(c.unknown_account_failures) /
                                          static_cast<double>(c.failures);
-  return fmt::format(
+  std::string summary = fmt::format(
       "{} addresses that never logged in to the accounts they tried failed against {} accounts "
       "over {} ({:.1f} failures per address); {:.0f}% of the "
       "failures named accounts that do not exist; at the peak {} accounts failed from such "
       "addresses within {}",
       c.sources.size(), c.accounts.size(), FormatSpan(c.last_failure - c.first_failure), per_source,
       unknown_share, c.peak_accounts, FormatSpan(config.distributed.window));
+  if (c.rate.start != 0) {
+    summary += fmt::format(
+        "; such failures rose from {:.1f} to {:.0f} an hour at {}{}", c.rate.baseline_per_hour,
+        c.rate.peak_per_hour, FormatIso8601(c.rate.start),
+        c.rate.end == 0 ? " and stay raised" : fmt::format(" until {}", FormatIso8601(c.rate.end)));
+  }
+  return summary;
 }
 
 }  // namespace
@@ -60,6 +67,7 @@ Finding CampaignFinding(const Campaign& campaign, const DetectorConfig& config,
   f.distinct_accounts = campaign.accounts.size();
   f.unknown_account_failures = campaign.unknown_account_failures;
   f.campaign = campaign.id;
+  f.rate_change = campaign.rate;
   f.summary = CampaignSummary(campaign, config);
   f.evidence = campaign.evidence;
   return f;

@@ -23,7 +23,8 @@ Finding CompromiseFinding(const SourceKey& key, const SourceHistory& source,
                           const Campaign& campaign, Timestamp now, const StringPool& strings);
 
 // An account that logs in elsewhere failed from `sources` (distinct, suspect) in `networks`
-// networks; `evidence` cites some of the failures. REQUIRES: !sources.empty().
+// networks (sources retrying from one network left out); `evidence` cites some of the failures.
+// REQUIRES: !sources.empty().
 Finding TargetedAccountFinding(StringId account, const std::vector<SourceKey>& sources,
                                size_t networks, Timestamp first, Timestamp last, Timestamp now,
                                std::vector<Evidence> evidence, const DetectorConfig& config,

@@ -125,9 +125,10 @@ struct DistributedConfig {
   // attributed later within this long, is reported as a compromise then.
   Micros compromise_lookback = 48 * kMicrosPerHour;
   Micros report_every = 24 * kMicrosPerHour;  // one distributed_spray finding per period
-  // account_targeted: an account that logs in (a person's) failed from at least this many
-  // distinct suspect sources, in at least three networks, within targeted_window. The covert
-  // network's one guess a day gives an account about three in 72 h; ten is a focused attack.
+  // account_targeted: an account that logs in (a person's) failed from suspect sources in at
+  // least this many networks (/16, /48) within targeted_window, not counting a network that
+  // failed kRetryFailures times (its own phone). The covert network's one guess a day gives an
+  // account about three in 72 h; ten is a focused attack.
   int targeted_sources = 10;
   Micros targeted_window = 72 * kMicrosPerHour;
   int max_sources = 1'000'000;  // sources remembered; past it the idlest half go

@@ -108,6 +108,10 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
   history.hits.push_back(AccountHit{key, event.time});
   Prune(&history.hits, event.time - dc_.source_window, kMaxHitsPerAccount);
   if (Retrying(history, key)) history.retrying_until = event.time + dc_.source_window;
+  if (source.LoginAccounts() == 0 && !last_judged_.hot.contains(account) &&
+      history.retrying_until <= event.time) {
+    rate_.Count(event.time);
+  }
   // A node that logged in somewhere new and now sprays: judged at this failure, not at a tick.
   if (campaign_.number != 0 && !source.new_logins.empty())
     JudgeNewLogins(key, &source, event.time, sink);
@@ -157,26 +161,58 @@ void DistributedDetector::Finish(FindingSink* sink) {
   campaign_networks_.clear();
 }
 
-size_t DistributedDetector::CountAccounts(Timestamp now, AccountSet* hot, AccountSet* busy,
-                                          AccountSet* active, SourceSet* sources) const {
+void DistributedDetector::FindLoudSources(Timestamp now, SourceSet* loud) const {
+  const Timestamp since = now - config_.spray.window;
+  const auto wanted = static_cast<size_t>(config_.spray.min_failed_accounts);
+  std::vector<StringId> accounts;
+  for (const auto& [key, source] : sources_) {
+    if (source.suspects.size() < wanted) continue;  // scanners: below
+    accounts.clear();
+    for (const SuspectFailure& failure : source.suspects) {
+      if (failure.time < since) continue;
+      if (std::find(accounts.begin(), accounts.end(), failure.account) == accounts.end()) {
+        accounts.push_back(failure.account);
+      }
+    }
+    if (accounts.size() >= wanted) loud->insert(key);
+  }
+  for (const auto& [key, source] : sources_) {
+    const auto& s = source.suspects;  // in time order (appended as seen, events nearly ordered)
+    for (size_t i = 0; i + kScanBurst <= s.size(); ++i) {
+      if (s[i].time >= now - dc_.source_window &&
+          s[i + kScanBurst - 1].time - s[i].time <= kScanSpan) {
+        loud->insert(key);
+        break;
+      }
+    }
+  }
+}
+
+size_t DistributedDetector::CountAccounts(Timestamp now, Judgement* judged, AccountSet* active,
+                                          SourceSet* sources) const {
   const Timestamp since = now - dc_.window;
   const Timestamp until = now - dc_.settle;
+  FindLoudSources(now, &judged->loud);
+  // Hot counts every source (scanners make a name hot); active counts only quiet ones.
   std::vector<SourceKey> distinct;
+  size_t quiet = 0;
   for (const auto& [account, history] : accounts_) {
     distinct.clear();
+    quiet = 0;
     for (const AccountHit& hit : history.hits) {
       if (hit.time < since || hit.time > until || !Suspect(hit.source, account, now)) continue;
-      if (std::find(distinct.begin(), distinct.end(), hit.source) == distinct.end()) {
-        distinct.push_back(hit.source);
-      }
+      if (std::find(distinct.begin(), distinct.end(), hit.source) != distinct.end()) continue;
+      distinct.push_back(hit.source);
+      if (judged->loud.contains(hit.source)) continue;
+      ++quiet;
       if (static_cast<int>(sources->size()) < dc_.min_sources) sources->insert(hit.source);
     }
     if (distinct.empty()) continue;
     if (static_cast<int>(distinct.size()) >= dc_.hot_sources || history.retrying_until > now) {
-      hot->insert(account);
-    } else {
+      judged->hot.insert(account);
+    } else if (quiet > 0) {
       active->insert(account);
-      if (distinct.size() >= kBusySources) busy->insert(account);
+      if (distinct.size() >= kBusySources) judged->busy.insert(account);
     }
   }
   return active->size();
@@ -184,10 +220,11 @@ size_t DistributedDetector::CountAccounts(Timestamp now, AccountSet* hot, Accoun
 
 void DistributedDetector::Tick(Timestamp now, FindingSink* sink) {
   last_tick_ = now;
+  rate_.Advance(now);
   Judgement judged;
   AccountSet active;
   SourceSet sources;
-  const size_t count = CountAccounts(now, &judged.hot, &judged.busy, &active, &sources);
+  const size_t count = CountAccounts(now, &judged, &active, &sources);
   if (count >= static_cast<size_t>(dc_.min_accounts) &&
       static_cast<int>(sources.size()) >= dc_.min_sources) {
     if (campaign_.number == 0) {
@@ -261,6 +298,7 @@ void DistributedDetector::Attribute(Timestamp now, const Judgement& judged, Find
   std::vector<SourceKey> found;
   for (const auto& [key, source] : sources_) {
     if (source.campaign == campaign_.number || source.suspects.empty()) continue;
+    if (judged.loud.contains(key)) continue;
     if (Qualifies(key, source, now, judged)) found.push_back(key);
   }
   // Stable order for findings: by address.
@@ -300,12 +338,20 @@ void DistributedDetector::AddToCampaign(const SourceKey& key, SourceHistory* sou
 }
 
 void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
+  // The rate's rise brackets this campaign when it overlaps the campaign's activity.
+  const Timestamp rise = rate_.change_start();
+  const Timestamp fall = rate_.change_end();
+  if (rise != 0 && rise <= campaign_.last_active &&
+      (fall == 0 || fall >= campaign_.start - dc_.window)) {
+    campaign_.rate = RateWindow{rise, fall, rate_.baseline_per_hour(), rate_.peak_per_hour()};
+  }
   if (!campaign_.sources.empty()) sink->OnFinding(CampaignFinding(campaign_, config_, *strings_));
   Campaign next;
   next.number = campaign_.number;
   next.id = campaign_.id;
   next.start = campaign_.start;
   next.last_active = campaign_.last_active;
+  next.rate = campaign_.rate;
   next.period_start = now;
   campaign_ = std::move(next);
 }

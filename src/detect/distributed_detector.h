@@ -34,6 +34,7 @@
 #include "detect/detector_config.h"
 #include "detect/distributed_state.h"
 #include "detect/known_devices.h"
+#include "detect/rate_change.h"
 #include "event/string_pool.h"
 
 namespace spraytrace::detect {
@@ -47,6 +48,10 @@ class DistributedDetector final : public Detector {
   // A sprayed account sees one or two sources a day; one that sees this many (but fewer than
   // hot_sources) is likely an opportunistic name: it does not attribute a one-account source.
   static constexpr size_t kBusySources = 3;
+  // The covert network's nodes send one guess per connection, hours apart; internet background
+  // noise sends its names in a quick run. The timing half of a campaign's fingerprint.
+  static constexpr size_t kScanBurst = 3;
+  static constexpr Micros kScanSpan = 10 * kMicrosPerMinute;
   static constexpr int kPoolPrefixV4 = 24;
   static constexpr int kPoolPrefixV6 = 64;
   // The block a campaign's nodes are counted in, and how many attributed nodes in it make a
@@ -83,6 +88,11 @@ class DistributedDetector final : public Detector {
   struct Judgement {
     AccountSet hot;
     AccountSet busy;
+    // Sources that do not move like a campaign's node: suspect failures on
+    // spray.min_failed_accounts accounts or more within spray.window (a single-source spray,
+    // which its own rule reports), or kScanBurst within kScanSpan (a scanner running through
+    // its list of names). Kept out of the collective count and of attribution.
+    SourceSet loud;
   };
 
   void ObserveLogin(const AuthEvent& event, const SourceKey& key, StringId account,
@@ -97,8 +107,9 @@ class DistributedDetector final : public Detector {
   // Accounts with suspect failures in the window: fills `hot`, `busy` and `active` (the
   // accounts not hot) and returns the size of `active`.
   // Also collects up to min_sources of the sources behind them.
-  size_t CountAccounts(Timestamp now, AccountSet* hot, AccountSet* busy, AccountSet* active,
+  size_t CountAccounts(Timestamp now, Judgement* judged, AccountSet* active,
                        SourceSet* sources) const;
+  void FindLoudSources(Timestamp now, SourceSet* loud) const;
   // The address block a NAT pool or office egress sits in: kPoolPrefixV4 / kPoolPrefixV6.
   static IpAddress PoolOf(const IpAddress& ip);
   // One targeted account is enough for a source that never logged in, in a block from which
@@ -151,6 +162,9 @@ class DistributedDetector final : public Detector {
   std::unordered_map<IpAddress, CampaignNetwork, IpAddressHash> campaign_networks_;
   SourceSet with_new_logins_;  // sources whose new_logins is not empty
   Judgement last_judged_;      // the last tick's, for logins judged between ticks
+  // Suspect failures from addresses that never logged in anywhere, on accounts not judged
+  // opportunistic: the collective rate a campaign raises.
+  RateChange rate_;
   Timestamp latest_ = std::numeric_limits<Timestamp>::min();
   Timestamp last_tick_ = std::numeric_limits<Timestamp>::min();
   Timestamp last_evict_ = std::numeric_limits<Timestamp>::min();

@@ -124,6 +124,30 @@ TEST(DistributedDetector, OpportunisticNamesAreNotACampaign) {
   EXPECT_TRUE(h.Finish().empty());
 }
 
+TEST(DistributedDetector, ScannersRunningThroughNamesAreNotAttributed) {
+  Harness h;
+  Spray(&h, kT0);
+  // During the campaign a scanner tries three rarer names within a minute.
+  const Timestamp t = kT0 + 3 * kHour;
+  for (int n = 0; n < 3; ++n) {
+    h.Add(t + n * 20 * 1'000'000, "45.155.205.3", fmt::format("svc{}", n));
+  }
+  const auto sprays = Of(h.Finish(), Rule::kDistributedSpray);
+  ASSERT_EQ(sprays.size(), 1u);
+  EXPECT_EQ(sprays[0]->related_ips.size(), 20u);  // the nodes, not the scanner
+}
+
+TEST(DistributedDetector, SingleSourceSprayersDoNotMakeACampaign) {
+  Harness h;
+  // Twenty sprayers, each through 30 accounts in an hour: per-source findings, not a network.
+  for (int j = 0; j < 20; ++j) {
+    for (int i = 0; i < 30; ++i) {
+      h.Add(kT0 + j * kHour + i * 2 * kMinute, Node(j), Account(100 * j + i));
+    }
+  }
+  EXPECT_TRUE(Of(h.Finish(), Rule::kDistributedSpray).empty());
+}
+
 TEST(DistributedDetector, FewAccountsAreNotACampaign) {
   DetectorConfig config = SmallConfig();
   config.distributed.min_accounts = 41;  // the spray touches 40

@@ -103,6 +103,8 @@ struct Campaign {
   Timestamp last_active = 0;   // last tick at which it was active
   Timestamp period_start = 0;  // current reporting period
   size_t peak_accounts = 0;    // most active accounts seen at one tick, this period
+  // The rise of the collective rate (RateChange) that brackets the campaign, when one was seen.
+  RateWindow rate;
   // Attributed in the current period.
   std::vector<SourceKey> sources;
   std::unordered_set<StringId> accounts;

@@ -31,6 +31,14 @@ struct Evidence {
   std::string why;  // e.g. "failed password for invalid user admin"
 };
 
+// When a collective rate rose above its baseline (distributed spray: RateChange).
+struct RateWindow {
+  Timestamp start = 0;  // 0: no rise seen
+  Timestamp end = 0;    // 0: still raised
+  double baseline_per_hour = 0;
+  double peak_per_hour = 0;
+};
+
 struct Finding {
   Rule rule = Rule::kBruteForce;
   // Variant of the rule, stable for scripts: "brute_force.burst", "brute_force.slow",
@@ -56,6 +64,7 @@ struct Finding {
   uint64_t unknown_account_failures = 0;  // failures whose reason was kUnknownUser
 
   std::string campaign;            // empty until correlation assigns one
+  RateWindow rate_change;          // distributed spray: the rise that brackets the campaign
   std::string summary;             // one sentence a person reads: why this fired
   std::vector<Evidence> evidence;  // first few and the triggering event
 };

@@ -84,6 +84,23 @@ void WriteSpraytrace(const detect::Finding& f, const FileTable& files, JsonWrite
   json->UInt(f.distinct_accounts);
   json->Key("unknown_account_failures");
   json->UInt(f.unknown_account_failures);
+  if (f.rate_change.start != 0) {
+    json->Key("rate_change");
+    json->BeginObject();
+    json->Key("start");
+    json->String(FormatIso8601(f.rate_change.start));
+    json->Key("end");
+    if (f.rate_change.end == 0) {
+      json->Null();
+    } else {
+      json->String(FormatIso8601(f.rate_change.end));
+    }
+    json->Key("baseline_per_hour");
+    json->Double(f.rate_change.baseline_per_hour);
+    json->Key("peak_per_hour");
+    json->Double(f.rate_change.peak_per_hour);
+    json->EndObject();
+  }
   WriteEvidence(f, files, json);
   json->EndObject();
 }
