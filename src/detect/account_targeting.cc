@@ -14,7 +14,8 @@ void DistributedDetector::JudgeTargetedAccounts(Timestamp now, FindingSink* sink
   const Timestamp since = now - dc_.targeted_window;
   const auto wanted = static_cast<size_t>(dc_.targeted_sources);
   std::vector<StringId> crossed;
-  for (const auto& [account, history] : accounts_) {
+  for (const StringId account : recent_accounts_) {
+    const AccountHistory& history = accounts_.find(account)->second;
     // Only accounts people use: root on a key-only server, or names that do not exist, are
     // background noise's targets, not this rule's.
     if (history.hits.size() < wanted || history.last_login == 0) continue;
@@ -28,7 +29,7 @@ void DistributedDetector::JudgeTargetedAccounts(Timestamp now, FindingSink* sink
     AccountHistory& history = accounts_[account];
     networks.clear();
     const auto counted = [&](const AccountHit& hit) {
-      return hit.time >= since && hit.time <= now - dc_.settle && Suspect(hit.source, account, now);
+      return hit.time >= since && hit.time <= now - dc_.settle && !hit.cleared;
     };
     for (const AccountHit& hit : history.hits) {
       if (!counted(hit)) continue;

@@ -77,6 +77,7 @@ void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& 
     login.pool_was_quiet = last == 0 || last < event.time - config_.known_devices.memory;
     last = std::max(last, event.time);
   }
+  ClearHits(key, account, &history, &source);
   // A second account logging in makes the address a shared one (NAT), not a node.
   if (!new_device || source.LoginAccounts() >= 2 || !GuessableMethod(event.method)) return;
   const bool router_like = RouterLike(key, source, login);
@@ -115,8 +116,32 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
   // A node that logged in somewhere new and now sprays: judged at this failure, not at a tick.
   if (campaign_.number != 0 && !source.new_logins.empty())
     JudgeNewLogins(key, &source, event.time, sink);
-  if (sources_.size() > static_cast<size_t>(dc_.max_sources)) DropIdlestHalf(&sources_);
-  if (accounts_.size() > static_cast<size_t>(dc_.max_sources)) DropIdlestHalf(&accounts_);
+  recent_sources_.insert(key);
+  recent_accounts_.insert(account);
+  const bool full = sources_.size() > static_cast<size_t>(dc_.max_sources) ||
+                    accounts_.size() > static_cast<size_t>(dc_.max_sources);
+  if (full) {
+    if (sources_.size() > static_cast<size_t>(dc_.max_sources)) DropIdlestHalf(&sources_);
+    if (accounts_.size() > static_cast<size_t>(dc_.max_sources)) DropIdlestHalf(&accounts_);
+    ForgetDropped();
+  }
+}
+
+void DistributedDetector::ClearHits(const SourceKey& key, StringId account, AccountHistory* history,
+                                    const SourceHistory* source) {
+  const SourceKey network = NetworkOf(key);
+  for (AccountHit& hit : history->hits) {
+    if (hit.source == key || NetworkOf(hit.source) == network) hit.cleared = true;
+  }
+  if (source->LoginAccounts() < 2) return;
+  for (const SuspectFailure& failure : source->suspects) {
+    if (failure.account == account) continue;
+    const auto it = accounts_.find(failure.account);
+    if (it == accounts_.end()) continue;
+    for (AccountHit& hit : it->second.hits) {
+      if (hit.source == key) hit.cleared = true;
+    }
+  }
 }
 
 SourceKey DistributedDetector::NetworkOf(const SourceKey& key) const {
@@ -165,8 +190,9 @@ void DistributedDetector::FindLoudSources(Timestamp now, SourceSet* loud) const 
   const Timestamp since = now - config_.spray.window;
   const auto wanted = static_cast<size_t>(config_.spray.min_failed_accounts);
   std::vector<StringId> accounts;
-  for (const auto& [key, source] : sources_) {
-    if (source.suspects.size() < wanted) continue;  // scanners: below
+  for (const SourceKey& key : recent_sources_) {
+    const SourceHistory& source = sources_.find(key)->second;  // ForgetDropped keeps it there
+    if (source.suspects.size() < wanted) continue;             // scanners: below
     accounts.clear();
     for (const SuspectFailure& failure : source.suspects) {
       if (failure.time < since) continue;
@@ -176,8 +202,8 @@ void DistributedDetector::FindLoudSources(Timestamp now, SourceSet* loud) const 
     }
     if (accounts.size() >= wanted) loud->insert(key);
   }
-  for (const auto& [key, source] : sources_) {
-    const auto& s = source.suspects;  // in time order (appended as seen, events nearly ordered)
+  for (const SourceKey& key : recent_sources_) {
+    const auto& s = sources_.find(key)->second.suspects;  // in time order: appended as seen
     for (size_t i = 0; i + kScanBurst <= s.size(); ++i) {
       if (s[i].time >= now - dc_.source_window &&
           s[i + kScanBurst - 1].time - s[i].time <= kScanSpan) {
@@ -196,11 +222,12 @@ size_t DistributedDetector::CountAccounts(Timestamp now, Judgement* judged, Acco
   // Hot counts every source (scanners make a name hot); active counts only quiet ones.
   std::vector<SourceKey> distinct;
   size_t quiet = 0;
-  for (const auto& [account, history] : accounts_) {
+  for (const StringId account : recent_accounts_) {
+    const AccountHistory& history = accounts_.find(account)->second;
     distinct.clear();
     quiet = 0;
     for (const AccountHit& hit : history.hits) {
-      if (hit.time < since || hit.time > until || !Suspect(hit.source, account, now)) continue;
+      if (hit.time < since || hit.time > until || hit.cleared) continue;
       if (std::find(distinct.begin(), distinct.end(), hit.source) != distinct.end()) continue;
       distinct.push_back(hit.source);
       if (judged->loud.contains(hit.source)) continue;
@@ -221,6 +248,7 @@ size_t DistributedDetector::CountAccounts(Timestamp now, Judgement* judged, Acco
 void DistributedDetector::Tick(Timestamp now, FindingSink* sink) {
   last_tick_ = now;
   rate_.Advance(now);
+  ForgetQuiet(now);
   Judgement judged;
   AccountSet active;
   SourceSet sources;
@@ -296,7 +324,8 @@ bool DistributedDetector::Excluded(StringId account, Timestamp now, const Accoun
 
 void DistributedDetector::Attribute(Timestamp now, const Judgement& judged, FindingSink* sink) {
   std::vector<SourceKey> found;
-  for (const auto& [key, source] : sources_) {
+  for (const SourceKey& key : recent_sources_) {
+    const SourceHistory& source = sources_.find(key)->second;
     if (source.campaign == campaign_.number || source.suspects.empty()) continue;
     if (judged.loud.contains(key)) continue;
     if (Qualifies(key, source, now, judged)) found.push_back(key);
@@ -356,6 +385,25 @@ void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
   campaign_ = std::move(next);
 }
 
+void DistributedDetector::ForgetQuiet(Timestamp now) {
+  const Timestamp since = now - dc_.source_window;
+  std::erase_if(recent_sources_, [&](const SourceKey& key) {
+    const auto it = sources_.find(key);
+    return it == sources_.end() || it->second.suspects.empty() ||
+           it->second.suspects.back().time < since;
+  });
+  std::erase_if(recent_accounts_, [&](StringId account) {
+    const auto it = accounts_.find(account);
+    return it == accounts_.end() || it->second.hits.empty() || it->second.hits.back().time < since;
+  });
+}
+
+void DistributedDetector::ForgetDropped() {
+  std::erase_if(recent_sources_, [&](const SourceKey& key) { return !sources_.contains(key); });
+  std::erase_if(recent_accounts_, [&](StringId a) { return !accounts_.contains(a); });
+  std::erase_if(with_new_logins_, [&](const SourceKey& key) { return !sources_.contains(key); });
+}
+
 void DistributedDetector::Evict(Timestamp now) {
   last_evict_ = now;
   if (owned_) owned_->Expire(now);
@@ -363,7 +411,7 @@ void DistributedDetector::Evict(Timestamp now) {
   std::erase_if(sources_, [&](const auto& item) { return item.second.last_seen < idle; });
   std::erase_if(accounts_, [&](const auto& item) { return item.second.last_seen < idle; });
   std::erase_if(pool_logins_, [&](const auto& item) { return item.second < idle; });
-  std::erase_if(with_new_logins_, [&](const SourceKey& key) { return !sources_.contains(key); });
+  ForgetDropped();
 }
 
 }  // namespace spraytrace::detect

@@ -101,6 +101,10 @@ class DistributedDetector final : public Detector {
                       FindingSink* sink);
   // The source's network at the known_devices prefix lengths (the address when 0).
   SourceKey NetworkOf(const SourceKey& key) const;
+  // Marks the account's hits from the source or its network cleared (it logged in from there),
+  // and, once the source is shared, its hits on the accounts it failed against.
+  void ClearHits(const SourceKey& key, StringId account, AccountHistory* history,
+                 const SourceHistory* source);
   bool Retrying(const AccountHistory& history, const SourceKey& key) const;
   bool Suspect(const SourceKey& key, StringId account, Timestamp now) const;
   void Tick(Timestamp now, FindingSink* sink);
@@ -147,6 +151,11 @@ class DistributedDetector final : public Detector {
                         const CompromiseCase& why, Timestamp now, FindingSink* sink);
   void ClosePeriod(Timestamp now, FindingSink* sink);
   void Evict(Timestamp now);
+  // Drops from the recent sets what left source_window.
+  void ForgetQuiet(Timestamp now);
+  // Drops from the recent and pending sets what the maps no longer hold (every key in them is
+  // in the maps at all other times).
+  void ForgetDropped();
 
   const DetectorConfig config_;
   const DistributedConfig& dc_;
@@ -161,7 +170,11 @@ class DistributedDetector final : public Detector {
   // Of the open campaign: attributed sources per CampaignNetworkOf network.
   std::unordered_map<IpAddress, CampaignNetwork, IpAddressHash> campaign_networks_;
   SourceSet with_new_logins_;  // sources whose new_logins is not empty
-  Judgement last_judged_;      // the last tick's, for logins judged between ticks
+  // Sources and accounts with a suspect failure within source_window: what a tick looks at.
+  // The maps keep a month of history; a tick should not walk it.
+  SourceSet recent_sources_;
+  AccountSet recent_accounts_;
+  Judgement last_judged_;  // the last tick's, for logins judged between ticks
   // Suspect failures from addresses that never logged in anywhere, on accounts not judged
   // opportunistic: the collective rate a campaign raises.
   RateChange rate_;

@@ -81,6 +81,9 @@ struct SourceHistory {
 struct AccountHit {
   SourceKey source;
   Timestamp time = 0;
+  // No longer suspect: the account logged in from the source or its network since, or the
+  // source turned out shared. Set at that login, so ticks need not ask KnownDevices again.
+  bool cleared = false;
 };
 
 struct AccountHistory {
