@@ -31,6 +31,14 @@ std::string_view DiagnosticKindName(DiagnosticKind kind) {
       return "unknown_format";
     case DiagnosticKind::kUnknownSshdMessage:
       return "unknown_sshd_message";
+    case DiagnosticKind::kBadRecord:
+      return "bad_record";
+    case DiagnosticKind::kBadCsvRow:
+      return "bad_csv_row";
+    case DiagnosticKind::kCorruptEvtx:
+      return "corrupt_evtx";
+    case DiagnosticKind::kUnrecognisedFile:
+      return "unrecognised_file";
     case DiagnosticKind::kCount:
       break;
   }
@@ -61,6 +69,14 @@ std::string_view DiagnosticKindHelp(DiagnosticKind kind) {
       return "line in no known log format; skipped";
     case DiagnosticKind::kUnknownSshdMessage:
       return "sshd message not classified; ignored";
+    case DiagnosticKind::kBadRecord:
+      return "record of a known family with a required field missing or malformed; skipped";
+    case DiagnosticKind::kBadCsvRow:
+      return "CSV row with unbalanced quotes or missing columns; skipped";
+    case DiagnosticKind::kCorruptEvtx:
+      return "EVTX file or record damaged; the readable records were read";
+    case DiagnosticKind::kUnrecognisedFile:
+      return "no record of this input was in a family spraytrace reads";
     case DiagnosticKind::kCount:
       break;
   }

@@ -25,6 +25,10 @@ enum class DiagnosticKind : uint8_t {
   kBadJson,             ///< a line starting with '{' that is not valid JSON
   kUnknownFormat,       ///< a line no parser recognised (not syslog, not journald JSON)
   kUnknownSshdMessage,  ///< an sshd line with a message this version does not classify
+  kBadRecord,           ///< a family's record with a required field missing or malformed
+  kBadCsvRow,           ///< a CSV row with unbalanced quotes or too few columns for the mapping
+  kCorruptEvtx,         ///< an EVTX file or record libevtx could not read; the rest was read
+  kUnrecognisedFile,    ///< a whole input in which no family recognised a single record
   kCount,
 };
 
