@@ -102,8 +102,7 @@ class CsvFamily {
   virtual std::string_view name() const = 0;
   // The file's header row is one this family reads (its required columns are present).
   virtual bool ClaimsHeader(std::span<const std::string_view> header) const = 0;
-  virtual RecordStatus OnRow(const CsvRow& row, const RecordContext& context,
-                             EventSink* sink) = 0;
+  virtual RecordStatus OnRow(const CsvRow& row, const RecordContext& context, EventSink* sink) = 0;
 };
 
 }  // namespace spraytrace::parse
