@@ -6,6 +6,7 @@
 
 #include "report/utf8.h"
 #include "simulate/iso_time.h"
+#include "simulate/log_formats.h"
 #include "simulate/simulator.h"
 
 namespace spraytrace::cli {
@@ -51,7 +52,8 @@ void SimulateCommand::Register(CLI::App* app) {
   sim->add_option("--users", users_, "People with an account (default 2000)");
   sim->add_option("--seed", seed_, "Random seed (default 1)");
   sim->add_option("--start", start_, "First day, YYYY-MM-DD (default 2026-11-02, UTC)");
-  sim->add_option("--format", format_, "sshd-syslog or sshd-journal")->capture_default_str();
+  sim->add_option("--format", format_, "Log format to write: " + simulate::LogFormatNames())
+      ->capture_default_str();
   sim->add_option("--set", settings_, "Override one parameter, e.g. covert.pool_size=8000")
       ->option_text("KEY=VALUE");
   sim->add_flag("--print-config", print_config_, "Print every parameter with its value and exit");
@@ -73,8 +75,8 @@ ExitCode SimulateCommand::Run() {
         fmt::format("invalid --start '{}': must be a date YYYY-MM-DD", start_));
   }
   if (status.ok() && !simulate::ParseLogFormat(format_, &config.format)) {
-    status = Status::InvalidArgument(
-        fmt::format("invalid --format '{}': must be sshd-syslog or sshd-journal", format_));
+    status = Status::InvalidArgument(fmt::format("invalid --format '{}': must be one of {}",
+                                                 format_, simulate::LogFormatNames()));
   }
   for (const std::string& setting : settings_) {
     if (status.ok()) status = simulate::ApplySimulationSetting(setting, &config);

@@ -98,21 +98,6 @@ Status CrossFieldRules(const SimulationConfig& c) {
 
 }  // namespace
 
-std::string_view LogFormatName(LogFormat format) {
-  return format == LogFormat::kSshdJournal ? "sshd-journal" : "sshd-syslog";
-}
-
-bool ParseLogFormat(std::string_view name, LogFormat* format) {
-  if (name == "sshd-syslog") {
-    *format = LogFormat::kSshdSyslog;
-  } else if (name == "sshd-journal") {
-    *format = LogFormat::kSshdJournal;
-  } else {
-    return false;
-  }
-  return true;
-}
-
 Timestamp DefaultStart() { return ToTimestamp(CivilTime{2026, 11, 2, 0, 0, 0, 0}); }
 
 Status SimulationConfig::Validate() const {

@@ -18,8 +18,9 @@
 
 namespace spraytrace::simulate {
 
+// Every value has a row in simulate/log_formats.cc (name, file, writer).
 enum class LogFormat : uint8_t { kSshdSyslog, kSshdJournal };
-std::string_view LogFormatName(LogFormat format);  // "sshd-syslog", "sshd-journal"
+std::string_view LogFormatName(LogFormat format);  // "sshd-syslog", "sshd-journal", ...
 bool ParseLogFormat(std::string_view name, LogFormat* format);
 
 // The organisation's own people, devices and machines.

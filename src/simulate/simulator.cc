@@ -11,6 +11,7 @@
 #include "simulate/attack_scenarios.h"
 #include "simulate/benign_traffic.h"
 #include "simulate/covert_network.h"
+#include "simulate/log_formats.h"
 #include "simulate/population.h"
 #include "simulate/sshd_line_writer.h"
 #include "simulate/truth_recorder.h"
@@ -60,7 +61,7 @@ class Simulator {
   std::vector<SingleSourceSpray> sprays_;
   std::unique_ptr<CovertNetwork> covert_;
   std::unique_ptr<BackgroundNoise> noise_;
-  std::unique_ptr<SshdLineWriter> writer_;
+  std::unique_ptr<RecordWriter> writer_;
   std::vector<Connection> connections_;  // today's, after those carried from yesterday
   size_t first_new_ = 0;                 // connections before this were laid out already
   std::vector<LineRef> lines_;
@@ -166,8 +167,11 @@ Status Simulator::WriteUntil(Timestamp end, bool everything) {
   for (auto it = lines_.begin(); it != split; ++it) {
     Connection& c = connections_[it->conn];
     if (c.pid == 0) c.pid = NextPid();
+    const size_t before = out_.size();
     writer_->Append(*it, c, &out_);
-    ++stats_.lines;
+    // Families that log one record per attempt write nothing for most references.
+    stats_.lines +=
+        static_cast<uint64_t>(std::count(out_.data() + before, out_.data() + out_.size(), '\n'));
     if (out_.size() >= kFlushBytes) {
       if (Status s = Flush(); !s.ok()) return s;
     }
@@ -196,10 +200,14 @@ Status Simulator::Run(GroundTruth* truth, SimulationStats* stats) {
   benign_ = std::make_unique<BenignTraffic>(config_.benign, &population_);
   SetUpScenarios();
   Rng boot = StreamRng(kBootStream, 0, 0);
-  writer_ = std::make_unique<SshdLineWriter>(
-      config_.format, config_.host, &population_,
-      config_.start - static_cast<Timestamp>(boot.Between(1, 30 * 24)) * kMicrosPerHour,
-      boot.Next());
+  WriterSetup setup;
+  setup.config = &config_;
+  setup.population = &population_;
+  setup.boot = config_.start - static_cast<Timestamp>(boot.Between(1, 30 * 24)) * kMicrosPerHour;
+  setup.boot_id_seed = boot.Next();
+  const LogFormatInfo& format = LogFormatOf(config_.format);
+  writer_ = format.make_writer(setup);
+  writer_->Begin(&out_);
   for (int64_t d = 0; d < config_.days; ++d) {
     Day day;
     day.index = d;
@@ -209,13 +217,15 @@ Status Simulator::Run(GroundTruth* truth, SimulationStats* stats) {
     LayOut(day);
     if (Status s = WriteUntil(day.start + kMicrosPerDay, d + 1 == config_.days); !s.ok()) return s;
   }
+  writer_->End(&out_);
+  if (Status s = Flush(); !s.ok()) return s;
   truth->seed = config_.seed;
   truth->start = config_.start;
   truth->end = config_.start + config_.days * kMicrosPerDay;
   truth->log_format = std::string(LogFormatName(config_.format));
   truth->benign_users = static_cast<uint64_t>(config_.benign.users);
   truth->lines = stats_.lines;
-  truth_.Finish(population_, config_.format == LogFormat::kSshdSyslog, truth);
+  truth_.Finish(population_, format.second_resolution, truth);
   *stats = stats_;
   return Status::Ok();
 }
@@ -228,9 +238,7 @@ Status Simulate(const SimulationConfig& config, std::FILE* log, GroundTruth* tru
   return simulator.Run(truth, stats);
 }
 
-std::string LogFileName(LogFormat format) {
-  return format == LogFormat::kSshdJournal ? "auth.jsonl" : "auth.log";
-}
+std::string LogFileName(LogFormat format) { return std::string(LogFormatOf(format).file_name); }
 
 Status SimulateToDirectory(const SimulationConfig& config, const std::string& dir,
                            SimulationStats* stats) {

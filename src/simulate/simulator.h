@@ -30,7 +30,7 @@ struct SimulationStats {
 Status Simulate(const SimulationConfig& config, std::FILE* log, GroundTruth* truth,
                 SimulationStats* stats);
 
-// "auth.log" for sshd-syslog, "auth.jsonl" for sshd-journal.
+// The format's file name: "auth.log" for sshd-syslog, "auth.jsonl" for sshd-journal, ...
 std::string LogFileName(LogFormat format);
 
 // Creates dir if needed and writes dir/LogFileName() and dir/truth.json.

@@ -26,46 +26,13 @@
 #include <vector>
 
 #include "simulate/connection.h"
+#include "simulate/line_ref.h"
 #include "simulate/population.h"
+#include "simulate/record_writer.h"
 #include "simulate/rng.h"
 #include "simulate/simulation_config.h"
 
 namespace spraytrace::simulate {
-
-enum class LineKind : uint8_t {
-  kInvalidUser,
-  kCheckPassUnknown,
-  kPamAuthFailure,
-  kFailedPassword,
-  kAcceptedPassword,
-  kAcceptedPublicKey,
-  kSessionOpened,
-  kDisconnectByUser,
-  kDisconnectedUser,
-  kSessionClosed,
-  kClosedPreauth,
-  kByeByePreauth,
-  kDisconnectedPreauth,
-  kMaxAuthExceeded,
-  kDisconnectingTooMany,
-  kPamMoreFailures,
-  kPamIgnoringMaxRetries,
-};
-
-// One line to write: its time, its connection (an index into the day's connections) and what
-// it says. Sorting by (time, conn, seq) gives the file's order.
-struct LineRef {
-  Timestamp time = 0;
-  uint32_t conn = 0;
-  LineKind kind = LineKind::kInvalidUser;
-  uint8_t seq = 0;  // position within the connection
-
-  bool operator<(const LineRef& o) const {
-    if (time != o.time) return time < o.time;
-    if (conn != o.conn) return conn < o.conn;
-    return seq < o.seq;
-  }
-};
 
 // When a connection's guesses happened, for the ground truth.
 struct ConnectionTimes {
@@ -78,14 +45,14 @@ struct ConnectionTimes {
 ConnectionTimes ExpandConnection(const Connection& c, bool user_exists, uint32_t conn, Rng* rng,
                                  std::vector<LineRef>* lines);
 
-class SshdLineWriter {
+class SshdLineWriter final : public RecordWriter {
  public:
   // REQUIRES: population outlives the writer. boot is the journal's boot time (monotonic 0).
   SshdLineWriter(LogFormat format, std::string host, const Population* population, Timestamp boot,
                  uint64_t boot_id_seed);
 
   // Appends the line (with its newline) to *out. REQUIRES: c.pid is set.
-  void Append(const LineRef& line, const Connection& c, fmt::memory_buffer* out);
+  void Append(const LineRef& line, const Connection& c, fmt::memory_buffer* out) override;
 
  private:
   void FormatMessage(const LineRef& line, const Connection& c);

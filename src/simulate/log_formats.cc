@@ -1,0 +1,59 @@
+#include "simulate/log_formats.h"
+
+#include <array>
+
+#include "simulate/sshd_line_writer.h"
+
+namespace spraytrace::simulate {
+namespace {
+
+std::unique_ptr<RecordWriter> MakeSshdSyslog(const WriterSetup& s) {
+  return std::make_unique<SshdLineWriter>(LogFormat::kSshdSyslog, s.config->host, s.population,
+                                          s.boot, s.boot_id_seed);
+}
+
+std::unique_ptr<RecordWriter> MakeSshdJournal(const WriterSetup& s) {
+  return std::make_unique<SshdLineWriter>(LogFormat::kSshdJournal, s.config->host, s.population,
+                                          s.boot, s.boot_id_seed);
+}
+
+const std::array kFormats = {
+    LogFormatInfo{LogFormat::kSshdSyslog, "sshd-syslog", "auth.log", true,
+                  "OpenSSH sshd in RFC 3164 syslog (Debian's /var/log/auth.log)", &MakeSshdSyslog},
+    LogFormatInfo{LogFormat::kSshdJournal, "sshd-journal", "auth.jsonl", false,
+                  "OpenSSH sshd as `journalctl -o json` lines", &MakeSshdJournal},
+};
+
+}  // namespace
+
+std::span<const LogFormatInfo> LogFormats() { return kFormats; }
+
+const LogFormatInfo& LogFormatOf(LogFormat format) {
+  for (const LogFormatInfo& info : kFormats) {
+    if (info.format == format) return info;
+  }
+  return kFormats.front();
+}
+
+std::string LogFormatNames() {
+  std::string names;
+  for (const LogFormatInfo& info : kFormats) {
+    if (!names.empty()) names += ", ";
+    names += info.name;
+  }
+  return names;
+}
+
+std::string_view LogFormatName(LogFormat format) { return LogFormatOf(format).name; }
+
+bool ParseLogFormat(std::string_view name, LogFormat* format) {
+  for (const LogFormatInfo& info : kFormats) {
+    if (info.name == name) {
+      *format = info.format;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace spraytrace::simulate
