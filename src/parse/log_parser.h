@@ -1,8 +1,18 @@
 // LogParser: the parse stage's front door. Takes raw lines of any supported family, recognises
-// the framing per line (RFC 3164 syslog, RFC 5424, ISO-8601 "high precision" syslog, journald
-// JSON export), expands "message repeated N times: [ ... ]", and hands each record to the
-// program parser that owns it (sshd today). Counts what it read, what it understood and what it
-// did not, with diagnostics for the latter.
+// the framing per line and hands each record to the log family that claims it (parse/family.h,
+// the list in parse/family_registry.cc):
+//   - syslog (RFC 3164, RFC 5424, ISO-8601 "high precision", journald JSON export), with
+//     "message repeated N times: [ ... ]" expanded, to the syslog families (sshd, VPNs);
+//   - JSON: an object per line, or a value spanning lines, whose records may sit in a
+//     `{"value":[...]}` page, a `{"records":[...]}` export or a top-level array, one object per
+//     record to the JSON families (Entra, M365, Windows renderings, ECS);
+//   - CSV: a file whose first line is a header a CSV family claims, row by row (quoted fields
+//     may span lines);
+//   - any other line to the text families (their own framing: FortiGate files, event XML).
+// Each file may mix families; the family that took the previous record is asked first. Counts
+// what it read, what each family understood and what nobody did, with diagnostics for the
+// latter; an input in which nothing was recognised gets one kUnrecognisedFile naming the
+// families tried.
 //
 // Not thread-safe: one LogParser per input stream.
 #ifndef SPRAYTRACE_PARSE_LOG_PARSER_H_
@@ -10,11 +20,16 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/diagnostics.h"
+#include "common/status.h"
 #include "event/string_pool.h"
 #include "parse/event_sink.h"
+#include "parse/family_registry.h"
 
 namespace spraytrace::parse {
 
@@ -31,15 +46,25 @@ struct YearHint {
 struct ParseStats {
   uint64_t lines = 0;           // lines handed to ParseLine
   uint64_t events = 0;          // AuthEvents emitted
-  uint64_t relevant_lines = 0;  // lines from a program we parse (sshd)
-  uint64_t other_lines = 0;     // well-formed log lines of other programs (CRON, systemd...)
+  uint64_t relevant_lines = 0;  // records some family took (syslog lines, JSON records, rows)
+  uint64_t other_lines = 0;     // well-formed records of no family (CRON, systemd, other JSON)
   uint64_t not_understood = 0;  // lines in no known framing, or unparseable timestamps
+  // Records each family took, in registry order, families with none left out.
+  std::vector<std::pair<std::string, uint64_t>> by_family;
 };
+
+struct ParserOptions {
+  std::string forced_family;  // --format: only this family is tried; empty: all
+  FamilyOptions families;
+};
+
+// An unknown --format name is an error naming every family.
+Status ValidateParserOptions(const ParserOptions& options);
 
 class LogParser {
  public:
-  // REQUIRES: strings and diagnostics outlive the parser.
-  LogParser(StringPool* strings, Diagnostics* diagnostics);
+  // REQUIRES: strings and diagnostics outlive the parser; options pass ValidateParserOptions.
+  LogParser(StringPool* strings, Diagnostics* diagnostics, const ParserOptions& options = {});
   ~LogParser();
   LogParser(const LogParser&) = delete;
   LogParser& operator=(const LogParser&) = delete;
@@ -51,7 +76,7 @@ class LogParser {
   // Flushes attempts still pending for this input.
   void EndFile(EventSink* sink);
 
-  const ParseStats& stats() const;
+  ParseStats stats() const;
 
  private:
   class Impl;

@@ -1,0 +1,66 @@
+#include "parse/family_registry.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "parse/csv/generic_csv_family.h"
+#include "parse/ecs/ecs_family.h"
+#include "parse/sshd/sshd_family.h"
+
+namespace spraytrace::parse {
+namespace {
+
+template <typename Family>
+void KeepNamed(std::string_view name, std::vector<std::unique_ptr<Family>>* families) {
+  std::erase_if(*families, [&](const std::unique_ptr<Family>& f) { return f->name() != name; });
+}
+
+template <typename Family>
+void AddNames(const std::vector<std::unique_ptr<Family>>& families,
+              std::vector<std::string>* names) {
+  for (const auto& f : families) names->emplace_back(f->name());
+}
+
+}  // namespace
+
+FamilySet MakeFamilies(StringPool* strings, Diagnostics* diagnostics,
+                       const FamilyOptions& options) {
+  FamilySet set;
+  // Syslog-carried families, tried in this order on each syslog record.
+  set.syslog.push_back(std::make_unique<SshdFamily>(strings, diagnostics));
+  // Lines with their own framing (no syslog header).
+  // JSON records. Specific families before the generic ECS reader.
+  set.json.push_back(std::make_unique<EcsFamily>(strings, diagnostics));
+  // CSV exports, claimed by their header.
+  set.csv.push_back(std::make_unique<GenericCsvFamily>(strings, diagnostics, options.csv));
+  return set;
+}
+
+std::vector<std::string> FamilyNames() {
+  StringPool strings;
+  Diagnostics diagnostics;
+  const FamilySet set = MakeFamilies(&strings, &diagnostics, FamilyOptions{});
+  std::vector<std::string> names;
+  AddNames(set.syslog, &names);
+  AddNames(set.text, &names);
+  AddNames(set.json, &names);
+  AddNames(set.csv, &names);
+  return names;
+}
+
+Status KeepOnlyFamily(std::string_view name, FamilySet* families) {
+  const std::vector<std::string> names = FamilyNames();
+  if (std::find(names.begin(), names.end(), name) == names.end()) {
+    return Status::InvalidArgument(
+        fmt::format("invalid --format '{}': must be one of {}", name, fmt::join(names, ", ")));
+  }
+  KeepNamed(name, &families->syslog);
+  KeepNamed(name, &families->text);
+  KeepNamed(name, &families->json);
+  KeepNamed(name, &families->csv);
+  return Status::Ok();
+}
+
+}  // namespace spraytrace::parse
