@@ -8,6 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libtomlplusplus-dev libsimdjson-dev
   zlib1g-dev libzstd-dev zstd gzip time
+  libevtx-dev libbfio-dev libpugixml-dev
 )
 
 missing=()
