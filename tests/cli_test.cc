@@ -215,5 +215,35 @@ TEST_F(CliTest, BadInputIsCountedAndTheRestIsStillRead) {
   EXPECT_EQ(r.out.find('\xff'), std::string::npos) << "raw invalid bytes never reach the terminal";
 }
 
+TEST_F(CliTest, UnknownFormatIsAUsageErrorNamingTheFamilies) {
+  const fs::path log = Write("auth.log", BruteForceLines("203.0.113.45", 6));
+  const RunResult r = Run("scan --format splunk '" + log.string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("invalid --format 'splunk': must be one of sshd"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(CliTest, CsvExportWithColumnMappingFindsTheSpray) {
+  std::string csv = "Time,Account,ClientIP,Result\n";
+  for (int i = 0; i < 30; ++i) {
+    char row[128];
+    std::snprintf(row, sizeof(row),
+                  "2026-11-03 02:%02d:00,user%02d@corp.example,198.51.100.9,"
+                  "Failure\n",
+                  i, i);
+    csv += row;
+  }
+  const fs::path path = Write("export.csv", csv);
+  const RunResult r = Run("scan '" + path.string() +
+                          "' --csv-columns time=Time,user=Account,source=ClientIP,outcome=Result "
+                          "--findings -");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("\"single_source_spray\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("198.51.100.9"), std::string::npos);
+  const RunResult unmapped = Run("scan '" + path.string() + "' --summary --findings -");
+  EXPECT_EQ(unmapped.exit_code, 0);
+  EXPECT_NE(unmapped.err.find("unrecognised_file"), std::string::npos) << unmapped.err;
+}
+
 }  // namespace
 }  // namespace spraytrace

@@ -28,6 +28,8 @@ class ScanCommand {
   std::string config_path_;
   std::vector<std::string> settings_;
   std::optional<int> year_;
+  std::string format_;       // --format: one log family only
+  std::string csv_columns_;  // --csv-columns: mapping for generic CSV exports
   bool summary_ = false;
   bool no_summary_ = false;
   bool print_config_ = false;

@@ -71,6 +71,7 @@ void ReadOneInput(const std::string& path, const ScanOptions& options, ScanConte
 
 Status RunScan(const ScanOptions& options, ScanContext* context, detect::FindingSink* findings) {
   if (Status s = options.detectors.Validate(); !s.ok()) return s;
+  if (Status s = parse::ValidateParserOptions(options.parser); !s.ok()) return s;
   const std::vector<std::string> inputs =
       ingest::ExpandInputs(options.inputs, &context->diagnostics);
   context->counts.files_failed += context->diagnostics.Count(DiagnosticKind::kUnreadableFile);
@@ -82,12 +83,13 @@ Status RunScan(const ScanOptions& options, ScanContext* context, detect::Finding
       std::make_unique<detect::SourceDetector>(options.detectors, &context->strings, &known));
   detector.Add(
       std::make_unique<detect::DistributedDetector>(options.detectors, &context->strings, &known));
-  parse::LogParser parser(&context->strings, &context->diagnostics);
+  parse::LogParser parser(&context->strings, &context->diagnostics, options.parser);
   DetectingSink sink(&detector, &context->tally, findings);
   for (const std::string& path : inputs) ReadOneInput(path, options, context, &parser, &sink);
   detector.Finish(findings);
 
-  const parse::ParseStats& stats = parser.stats();
+  const parse::ParseStats stats = parser.stats();
+  context->counts.by_family = stats.by_family;
   context->counts.lines = stats.lines;
   context->counts.relevant_lines = stats.relevant_lines;
   context->counts.other_lines = stats.other_lines;

@@ -17,6 +17,7 @@
 #include "event/file_table.h"
 #include "event/string_pool.h"
 #include "ingest/line_reader.h"
+#include "parse/log_parser.h"
 #include "report/event_tally.h"
 #include "report/terminal_summary.h"
 
@@ -29,6 +30,7 @@ struct ScanOptions {
   // its modification time (stdin: the current date), see parse::YearHint.
   std::optional<int> year;
   ingest::ReaderOptions reader;
+  parse::ParserOptions parser;  // --format, --csv-columns
 };
 
 // What a run read and what it left; owned by the caller so findings can refer to it.

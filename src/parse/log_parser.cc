@@ -14,6 +14,7 @@
 #include "parse/syslog/syslog_header.h"
 #include "parse/syslog/syslog_record.h"
 #include "parse/syslog/year_tracker.h"
+#include "parse/text_scan.h"
 
 namespace spraytrace::parse {
 namespace {
@@ -258,15 +259,20 @@ void LogParser::Impl::CsvLine(std::string_view text, const EvidenceLocation& whe
 }
 
 void LogParser::Impl::JsonLine(std::string_view text, const EvidenceLocation& where) {
-  const bool continuing = document_.active();
-  if (!continuing) {
-    // The common case: one complete object per line, parsed without copying into the
-    // assembler.
-    JsonNesting nesting;
-    if (nesting.Feed(text) && nesting.complete()) {
-      JsonValue(text, nullptr, where);
-      return;
-    }
+  // The common case: one complete object per line, parsed without copying into the assembler.
+  JsonNesting nesting;
+  const bool whole = text.starts_with('{') && nesting.Feed(text) && nesting.complete() &&
+                     !TrimRight(text).ends_with(',');
+  if (document_.active() && whole) {
+    // A JSON-lines record cut short (a full disk, a killed exporter) would otherwise swallow
+    // every record after it: a new record at the start of a line ends it.
+    Reject(DiagnosticKind::kBadJson, "JSON record cut short before the next record",
+           document_.first_line());
+    document_.Clear();
+  }
+  if (!document_.active() && (whole || (nesting.complete() && text.starts_with('[')))) {
+    JsonValue(text, nullptr, where);
+    return;
   }
   switch (document_.AddLine(text, where)) {
     case AssemblyStatus::kIncomplete:

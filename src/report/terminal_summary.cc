@@ -15,11 +15,15 @@ using Out = std::back_insert_iterator<std::string>;
 
 void RenderCounts(const SummaryInput& in, Out out) {
   const ReadCounts& c = *in.counts;
-  fmt::format_to(
-      out, "Read {} file{}{}: {} lines, {} from sshd, {} from other programs, {} not understood\n",
-      c.files_read, c.files_read == 1 ? "" : "s",
-      c.files_failed ? fmt::format(" ({} could not be read)", c.files_failed) : "", c.lines,
-      c.relevant_lines, c.other_lines, c.not_understood);
+  std::string families;
+  for (const auto& [name, records] : c.by_family) {
+    families += fmt::format("{} from {}, ", records, name);
+  }
+  if (families.empty()) families = "0 from the log families spraytrace reads, ";
+  fmt::format_to(out, "Read {} file{}{}: {} lines, {}{} from other programs, {} not understood\n",
+                 c.files_read, c.files_read == 1 ? "" : "s",
+                 c.files_failed ? fmt::format(" ({} could not be read)", c.files_failed) : "",
+                 c.lines, families, c.other_lines, c.not_understood);
   const EventTally& t = *in.tally;
   fmt::format_to(out, "Parsed {} authentication attempts: {} failed, {} succeeded", t.events(),
                  t.failures(), t.successes());

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/diagnostics.h"
@@ -19,8 +20,9 @@ struct ReadCounts {
   uint64_t files_read = 0;
   uint64_t files_failed = 0;
   uint64_t lines = 0;
-  uint64_t relevant_lines = 0;  // lines of programs spraytrace parses
-  uint64_t other_lines = 0;     // well-formed lines of other programs
+  uint64_t relevant_lines = 0;  // records of the log families spraytrace reads
+  std::vector<std::pair<std::string, uint64_t>> by_family;  // of which, per family
+  uint64_t other_lines = 0;                                 // well-formed lines of other programs
   uint64_t not_understood = 0;
   uint64_t bytes = 0;
 };

@@ -10,7 +10,7 @@ bool CsvQuotesBalanced(std::string_view text) {
 
 CsvLineStatus CsvSplitter::AddLine(std::string_view line) {
   if (!row_.empty()) row_.push_back('\n');
-  if (row_.size() + line.size() > max_bytes_) {
+  if (row_.size() + line.size() > max_bytes_ || ++row_lines_ > kMaxRowLines) {
     Clear();
     return CsvLineStatus::kTooLong;
   }
@@ -18,6 +18,7 @@ CsvLineStatus CsvSplitter::AddLine(std::string_view line) {
   if (!CsvQuotesBalanced(row_)) return CsvLineStatus::kIncomplete;
   const CsvLineStatus status = Split();
   row_.clear();
+  row_lines_ = 0;
   return status;
 }
 
@@ -65,6 +66,7 @@ CsvLineStatus CsvSplitter::Split() {
 
 void CsvSplitter::Clear() {
   row_.clear();
+  row_lines_ = 0;
   fields_.clear();
 }
 

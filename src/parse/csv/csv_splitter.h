@@ -16,12 +16,16 @@ namespace spraytrace::parse {
 enum class CsvLineStatus : uint8_t {
   kRow,         ///< fields() holds a complete row
   kIncomplete,  ///< a quoted field continues on the next line
-  kTooLong,     ///< the row grew past max_bytes; abandoned
+  kTooLong,     ///< the row grew past max_bytes or kMaxRowLines lines; abandoned
   kBadQuote,    ///< text after a closing quote that is not a comma; row abandoned
 };
 
 class CsvSplitter {
  public:
+  // A quoted field may hold line breaks, but an unclosed quote must not swallow a whole file:
+  // a row spanning more lines than this is abandoned.
+  static constexpr size_t kMaxRowLines = 64;
+
   explicit CsvSplitter(size_t max_bytes) : max_bytes_(max_bytes) {}
 
   CsvLineStatus AddLine(std::string_view line);
@@ -34,6 +38,7 @@ class CsvSplitter {
   CsvLineStatus Split();
 
   size_t max_bytes_;
+  size_t row_lines_ = 0;
   std::string row_;       // the row's raw text, lines joined with '\n'
   std::string unquoted_;  // field contents, back to back
   std::vector<size_t> ends_;
