@@ -24,6 +24,12 @@ class IpAddress {
   // ("fe80::1%eth0") is dropped. Returns nullopt for anything else, e.g. host names.
   static std::optional<IpAddress> Parse(std::string_view text);
   static IpAddress FromV4(uint32_t host_order);
+  // The 16-byte form as bytes() returns it (IPv4 mapped), e.g. from a state snapshot.
+  static IpAddress FromBytes(const std::array<uint8_t, 16>& bytes) {
+    IpAddress ip;
+    ip.bytes_ = bytes;
+    return ip;
+  }
 
   bool is_v4() const;
   // Private, loopback or link-local: RFC 1918, 127/8, 169.254/16, fc00::/7, fe80::/10, ::1.
