@@ -146,6 +146,37 @@ TEST(SettingsTable, RendersFlatAndInSections) {
             "share = 0.25\n");
 }
 
+struct Named {
+  std::string label = "a \"quoted\" \\ name";
+  std::vector<std::string> items = {"x", "y"};
+};
+
+struct Outer {
+  Named named;
+};
+
+TEST(SettingsTable, StringsAndListsParseRenderAndNest) {
+  const SettingsTable<Outer> table(
+      Nested(std::vector<SettingsEntry<Named>>{Setting("n.label", &Named::label),
+                                               Setting("n.items", &Named::items)},
+             &Outer::named));
+  Outer outer;
+  EXPECT_EQ(table.Find("n.label")->kind, SettingKind::kString);
+  EXPECT_EQ(table.Find("n.items")->kind, SettingKind::kStringList);
+  EXPECT_EQ(table.Render(outer, SettingsLayout::kFlat),
+            "n.label = \"a \\\"quoted\\\" \\\\ name\"\n"
+            "n.items = [\"x\", \"y\"]\n");
+  ASSERT_TRUE(table.ApplyText(*table.Find("n.items"), " a ,b,, c ", "", &outer).ok());
+  EXPECT_EQ(outer.named.items, (std::vector<std::string>{"a", "b", "", "c"}));
+  ASSERT_TRUE(table.ApplyText(*table.Find("n.items"), " ", "", &outer).ok());
+  EXPECT_TRUE(outer.named.items.empty());
+  EXPECT_NE(table.Render(outer, SettingsLayout::kFlat).find("\nn.items = []\n"), std::string::npos);
+  ASSERT_TRUE(table.ApplyText(*table.Find("n.label"), "tab\there", "", &outer).ok());
+  EXPECT_EQ(outer.named.label, "tab\there");
+  EXPECT_NE(table.Render(outer, SettingsLayout::kFlat).find("\"tab\\u0009here\""),
+            std::string::npos);
+}
+
 TEST(SettingsTable, ParseAssignmentSplitsAtTheFirstEquals) {
   const Result<Assignment> parsed = ParseAssignment("a.b=c=d", "a.b=1");
   ASSERT_TRUE(parsed.has_value());

@@ -77,7 +77,9 @@ TEST_P(Scenario, FindsExactlyTheExpectedFindings) {
   options.inputs = {(dir / "input.log").string()};
   options.year = 2026;
   if (fs::exists(dir / "config.toml")) {
-    ASSERT_TRUE(cli::ApplyConfigFile((dir / "config.toml").string(), &options.detectors).ok());
+    cli::Config config;
+    ASSERT_TRUE(cli::ApplyConfigFile((dir / "config.toml").string(), &config).ok());
+    options.detectors = config.detectors;
   }
   cli::ScanContext context;
   detect::CollectingFindingSink sink;

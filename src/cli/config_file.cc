@@ -9,18 +9,19 @@ namespace spraytrace::cli {
 namespace {
 
 using detect::DetectorConfig;
-using Table = SettingsTable<DetectorConfig>;
+using Table = SettingsTable<Config>;
 using C = DetectorConfig;
 
-// Every key and its field; the kind follows the field's type, durations are Micros fields.
-const Table& Settings() {
+// Every detector key and its field; the kind follows the field's type, durations are Micros
+// fields.
+std::vector<SettingsEntry<DetectorConfig>> DetectorSettings() {
   using detect::BruteForceConfig;
   using detect::DistributedConfig;
   using detect::EpisodeConfig;
   using detect::KnownDevicesConfig;
   using detect::SlowSourceConfig;
   using detect::SpraySingleSourceConfig;
-  static const Table kTable({
+  return {
       Setting("brute_force.enabled", &C::brute_force, &BruteForceConfig::enabled),
       Setting("brute_force.max_failures", &C::brute_force, &BruteForceConfig::max_failures),
       DurationSetting("brute_force.find_window", &C::brute_force, &BruteForceConfig::find_window),
@@ -70,7 +71,17 @@ const Table& Settings() {
       DurationSetting("distributed.targeted_window", &C::distributed,
                       &DistributedConfig::targeted_window),
       Setting("distributed.max_sources", &C::distributed, &DistributedConfig::max_sources),
-  });
+  };
+}
+
+const Table& Settings() {
+  static const Table kTable = [] {
+    std::vector<SettingsEntry<Config>> entries = Nested(DetectorSettings(), &Config::detectors);
+    for (auto& e : Nested(report::BlocklistPolicySettings(), &Config::blocklist)) {
+      entries.push_back(std::move(e));
+    }
+    return Table(std::move(entries));
+  }();
   return kTable;
 }
 
@@ -87,23 +98,43 @@ std::string NodeText(const toml::node& node) {
   if (const auto* i = node.as_integer()) return fmt::format("{}", i->get());
   if (const auto* f = node.as_floating_point()) return fmt::format("{}", f->get());
   if (const auto* b = node.as_boolean()) return b->get() ? "true" : "false";
+  if (const auto* a = node.as_array()) {
+    std::string items;
+    for (const toml::node& item : *a) {
+      if (!items.empty()) items += ',';
+      items += NodeText(item);
+    }
+    return items;
+  }
   return fmt::format("<{}>", toml::impl::node_type_friendly_names[static_cast<int>(node.type())]);
+}
+
+// An array of strings none of which holds a comma (the list's text form separates by commas).
+bool IsStringArray(const toml::node& node) {
+  const auto* array = node.as_array();
+  if (array == nullptr) return false;
+  for (const toml::node& item : *array) {
+    if (!item.is_string() || item.as_string()->get().find(',') != std::string::npos) return false;
+  }
+  return true;
 }
 
 // Checks the node's TOML type, then stores it through its text like a --set value.
 Status StoreNode(const Table::Entry& s, const toml::node& node, std::string_view source,
-                 DetectorConfig* config) {
+                 Config* config) {
   const std::string text = NodeText(node);
   const bool type_ok =
       ((s.kind == SettingKind::kInt || s.kind == SettingKind::kInt64) && node.is_integer()) ||
       (s.kind == SettingKind::kDouble && (node.is_floating_point() || node.is_integer())) ||
       (s.kind == SettingKind::kBool && node.is_boolean()) ||
-      (s.kind == SettingKind::kDuration && node.is_string());
+      (s.kind == SettingKind::kDuration && node.is_string()) ||
+      (s.kind == SettingKind::kString && node.is_string()) ||
+      (s.kind == SettingKind::kStringList && IsStringArray(node));
   if (!type_ok) return Table::TypeError(s, text, source);
   return Settings().ApplyText(s, text, source, config);
 }
 
-Status ApplyTable(const toml::table& root, std::string_view source, DetectorConfig* config) {
+Status ApplyTable(const toml::table& root, std::string_view source, Config* config) {
   for (const auto& [section_key, section] : root) {
     const auto* table = section.as_table();
     if (table == nullptr) return UnknownKey(section_key.str(), source);
@@ -119,8 +150,7 @@ Status ApplyTable(const toml::table& root, std::string_view source, DetectorConf
 
 }  // namespace
 
-Status ApplyConfigText(std::string_view text, std::string_view source_name,
-                       DetectorConfig* config) {
+Status ApplyConfigText(std::string_view text, std::string_view source_name, Config* config) {
   toml::table root;
   try {
     root = toml::parse(text, source_name);
@@ -131,7 +161,7 @@ Status ApplyConfigText(std::string_view text, std::string_view source_name,
   return ApplyTable(root, source_name, config);
 }
 
-Status ApplyConfigFile(const std::string& path, DetectorConfig* config) {
+Status ApplyConfigFile(const std::string& path, Config* config) {
   toml::table root;
   try {
     root = toml::parse_file(path);
@@ -146,7 +176,7 @@ Status ApplyConfigFile(const std::string& path, DetectorConfig* config) {
   return ApplyTable(root, path, config);
 }
 
-Status ApplySetting(std::string_view assignment, DetectorConfig* config) {
+Status ApplySetting(std::string_view assignment, Config* config) {
   const Result<Assignment> parsed = ParseAssignment(assignment, "brute_force.max_failures=3");
   if (!parsed) return parsed.error();
   const Table::Entry* s = Settings().Find(parsed->key);
@@ -154,10 +184,15 @@ Status ApplySetting(std::string_view assignment, DetectorConfig* config) {
   return Settings().ApplyText(*s, parsed->value, "--set", config);
 }
 
-std::string RenderConfig(const DetectorConfig& config) {
+std::string RenderConfig(const Config& config) {
   return Settings().Render(config, SettingsLayout::kSections);
 }
 
 std::vector<std::string> KnownSettingKeys() { return Settings().Keys(); }
+
+Status Config::Validate() const {
+  if (Status s = detectors.Validate(); !s.ok()) return s;
+  return blocklist.Validate();
+}
 
 }  // namespace spraytrace::cli

@@ -1,6 +1,7 @@
-// Detector settings from a TOML file and from `--set key=value` flags, through one table of
-// known keys, so both report mistakes the same way: the key, the value, the file, and the rule,
-// e.g. "config.toml: invalid brute_force.max_failures 'five': must be an integer".
+// Settings from a TOML file and from `--set key=value` flags (detectors, and the [blocklist]
+// policy), through one table of known keys, so both report mistakes the same way: the key, the
+// value, the file, and the rule, e.g.
+// "config.toml: invalid brute_force.max_failures 'five': must be an integer".
 //
 // Keys are "section.name" as written in the file:
 //   [brute_force]            [spray]                        [slow]                 [episodes]
@@ -9,7 +10,8 @@
 //   1000 find_window = "10m"      window = "24h"                 window = "24h" max_evidence = 5
 //                            max_failures_per_account = 4.0 min_span = "1h"
 //                            max_success_ratio = 0.2        ignore_accounts_with_success = true
-// and more: `spraytrace scan --print-config` lists every key with its value.
+// and more ([blocklist] rules = ["brute_force", ...], ttl = "7d", allow = ["192.0.2.0/24"]):
+// `spraytrace scan --print-config` lists every key with its value.
 #ifndef SPRAYTRACE_CLI_CONFIG_FILE_H_
 #define SPRAYTRACE_CLI_CONFIG_FILE_H_
 
@@ -19,19 +21,27 @@
 
 #include "common/status.h"
 #include "detect/detector_config.h"
+#include "report/blocklist/blocklist_policy.h"
 
 namespace spraytrace::cli {
 
+// Everything a config file sets.
+struct Config {
+  detect::DetectorConfig detectors;
+  report::BlocklistPolicy blocklist;
+
+  Status Validate() const;
+};
+
 // Applies every key in the TOML file at path. Unknown keys and wrong types are errors.
 // Does not call Validate(); the caller does once every source of settings is applied.
-Status ApplyConfigFile(const std::string& path, detect::DetectorConfig* config);
+Status ApplyConfigFile(const std::string& path, Config* config);
 // Same, from text; source_name is what messages cite.
-Status ApplyConfigText(std::string_view text, std::string_view source_name,
-                       detect::DetectorConfig* config);
+Status ApplyConfigText(std::string_view text, std::string_view source_name, Config* config);
 // Applies "key=value" (value parsed by the key's type: integer, number, true/false, duration).
-Status ApplySetting(std::string_view assignment, detect::DetectorConfig* config);
+Status ApplySetting(std::string_view assignment, Config* config);
 // Every known key with its current value, for `spraytrace scan --print-config`.
-std::string RenderConfig(const detect::DetectorConfig& config);
+std::string RenderConfig(const Config& config);
 std::vector<std::string> KnownSettingKeys();
 
 }  // namespace spraytrace::cli

@@ -6,10 +6,8 @@
 namespace spraytrace::cli {
 namespace {
 
-using detect::DetectorConfig;
-
 TEST(ConfigFile, AppliesEveryKindOfValue) {
-  DetectorConfig config;
+  Config config;
   const Status s = ApplyConfigText(R"(
 [brute_force]
 max_failures = 3
@@ -23,17 +21,17 @@ min_span = "2h30m"
 )",
                                    "test.toml", &config);
   ASSERT_TRUE(s.ok()) << s.ToString();
-  EXPECT_EQ(config.brute_force.max_failures, 3);
-  EXPECT_EQ(config.brute_force.find_window, kMicrosPerHour);
-  EXPECT_FALSE(config.spray.enabled);
-  EXPECT_EQ(config.spray.max_success_ratio, 0.5);
-  EXPECT_EQ(config.spray.max_failures_per_account, 2.0);
-  EXPECT_EQ(config.slow.min_span, 150 * kMicrosPerMinute);
+  EXPECT_EQ(config.detectors.brute_force.max_failures, 3);
+  EXPECT_EQ(config.detectors.brute_force.find_window, kMicrosPerHour);
+  EXPECT_FALSE(config.detectors.spray.enabled);
+  EXPECT_EQ(config.detectors.spray.max_success_ratio, 0.5);
+  EXPECT_EQ(config.detectors.spray.max_failures_per_account, 2.0);
+  EXPECT_EQ(config.detectors.slow.min_span, 150 * kMicrosPerMinute);
   EXPECT_TRUE(config.Validate().ok());
 }
 
 TEST(ConfigFile, UnknownKeyIsNamedWithTheKnownOnes) {
-  DetectorConfig config;
+  Config config;
   const Status s = ApplyConfigText("[brute_force]\nmax_failure = 3\n", "site.toml", &config);
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("site.toml: unknown setting 'brute_force.max_failure'"),
@@ -43,7 +41,7 @@ TEST(ConfigFile, UnknownKeyIsNamedWithTheKnownOnes) {
 }
 
 TEST(ConfigFile, WrongTypeNamesKeyValueAndExpectedType) {
-  DetectorConfig config;
+  Config config;
   Status s = ApplyConfigText("[brute_force]\nmax_failures = \"five\"\n", "a.toml", &config);
   EXPECT_EQ(s.message(), "a.toml: invalid brute_force.max_failures 'five': must be an integer");
   s = ApplyConfigText("[spray]\nwindow = \"tomorrow\"\n", "a.toml", &config);
@@ -55,22 +53,22 @@ TEST(ConfigFile, WrongTypeNamesKeyValueAndExpectedType) {
 }
 
 TEST(ConfigFile, SyntaxErrorsCiteLineAndColumn) {
-  DetectorConfig config;
+  Config config;
   const Status s = ApplyConfigText("[brute_force]\nmax_failures = = 3\n", "b.toml", &config);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.message().rfind("b.toml:2:", 0), 0u) << s.message();
 }
 
 TEST(ConfigFile, MissingFileIsNotFound) {
-  DetectorConfig config;
+  Config config;
   const Status s = ApplyConfigFile("/nonexistent/spraytrace.toml", &config);
   EXPECT_EQ(s.code(), ErrorCode::kNotFound) << s.ToString();
 }
 
 TEST(ApplySetting, OverridesOneKeyAndRejectsBadForms) {
-  DetectorConfig config;
+  Config config;
   ASSERT_TRUE(ApplySetting("spray.window=48h", &config).ok());
-  EXPECT_EQ(config.spray.window, 48 * kMicrosPerHour);
+  EXPECT_EQ(config.detectors.spray.window, 48 * kMicrosPerHour);
   EXPECT_FALSE(ApplySetting("spray.window", &config).ok());
   EXPECT_FALSE(ApplySetting("nope.key=1", &config).ok());
   EXPECT_EQ(ApplySetting("brute_force.max_failures=2x", &config).message(),
@@ -78,13 +76,82 @@ TEST(ApplySetting, OverridesOneKeyAndRejectsBadForms) {
 }
 
 TEST(RenderConfig, RoundTripsThroughTheLoader) {
-  DetectorConfig changed;
-  changed.brute_force.max_failures = 7;
-  changed.slow.window = 3 * kMicrosPerDay;
-  DetectorConfig loaded;
+  Config changed;
+  changed.detectors.brute_force.max_failures = 7;
+  changed.detectors.slow.window = 3 * kMicrosPerDay;
+  Config loaded;
   ASSERT_TRUE(ApplyConfigText(RenderConfig(changed), "rendered", &loaded).ok());
   EXPECT_EQ(RenderConfig(loaded), RenderConfig(changed));
-  EXPECT_EQ(loaded.slow.window, 3 * kMicrosPerDay);
+  EXPECT_EQ(loaded.detectors.slow.window, 3 * kMicrosPerDay);
+}
+
+TEST(ConfigFile, BlocklistSectionTakesListsStringsAndDurations) {
+  Config config;
+  const Status s = ApplyConfigText(R"(
+[blocklist]
+rules = ["distributed_spray", "compromise.sprayed"]
+min_confidence = 0.8
+scope_v4 = 24
+ttl = "3d"
+allow = ["198.51.100.0/24", "2001:db8::/32"]
+name = "sprayers"
+)",
+                                   "policy.toml", &config);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(config.blocklist.rules,
+            (std::vector<std::string>{"distributed_spray", "compromise.sprayed"}));
+  EXPECT_EQ(config.blocklist.min_confidence, 0.8);
+  EXPECT_EQ(config.blocklist.scope_v4, 24);
+  EXPECT_EQ(config.blocklist.ttl, 3 * kMicrosPerDay);
+  EXPECT_EQ(config.blocklist.allow, (std::vector<std::string>{"198.51.100.0/24", "2001:db8::/32"}));
+  EXPECT_EQ(config.blocklist.name, "sprayers");
+  EXPECT_TRUE(config.Validate().ok());
+}
+
+TEST(ConfigFile, BlocklistMistakesNameKeyValueAndRule) {
+  Config config;
+  Status s = ApplyConfigText("[blocklist]\nallow = \"10.0.0.0/8\"\n", "p.toml", &config);
+  EXPECT_EQ(s.message(), "p.toml: invalid blocklist.allow '10.0.0.0/8': must be a list of strings");
+  s = ApplyConfigText("[blocklist]\nallow = [\"10.0.0.0/8,11.0.0.0/8\"]\n", "p.toml", &config);
+  EXPECT_FALSE(s.ok()) << "an item holding a comma would split into two";
+  s = ApplyConfigText("[blocklist]\nrules = [1]\n", "p.toml", &config);
+  EXPECT_EQ(s.message(), "p.toml: invalid blocklist.rules '1': must be a list of strings");
+  s = ApplyConfigText("[blocklist]\nname = 7\n", "p.toml", &config);
+  EXPECT_EQ(s.message(), "p.toml: invalid blocklist.name '7': must be a string");
+  ASSERT_TRUE(ApplyConfigText("[blocklist]\nscope_v6 = 16\n", "p.toml", &config).ok());
+  EXPECT_EQ(config.Validate().message(),
+            "invalid blocklist.scope_v6 '16': must be between 32 and 128 (wider blocks whole "
+            "providers)");
+}
+
+TEST(ApplySetting, BlocklistListsAreCommaSeparated) {
+  Config config;
+  ASSERT_TRUE(ApplySetting("blocklist.allow=192.0.2.0/24, 2001:db8::/48", &config).ok());
+  EXPECT_EQ(config.blocklist.allow, (std::vector<std::string>{"192.0.2.0/24", "2001:db8::/48"}));
+  ASSERT_TRUE(ApplySetting("blocklist.allow=", &config).ok());
+  EXPECT_TRUE(config.blocklist.allow.empty());
+  ASSERT_TRUE(ApplySetting("blocklist.rules=compromise,,brute_force", &config).ok());
+  EXPECT_EQ(config.Validate().message(),
+            "invalid blocklist.rules '': must be a rule name (brute_force, single_source_spray, "
+            "distributed_spray, account_targeted, compromise) or a rule id such as "
+            "compromise.sprayed")
+      << "an empty item is named, not dropped";
+}
+
+TEST(RenderConfig, BlocklistRoundTripsThroughTheLoader) {
+  Config changed;
+  changed.blocklist.allow = {"192.0.2.0/24", "2001:db8::/32"};
+  changed.blocklist.rules = {"compromise"};
+  changed.blocklist.ttl = 36 * kMicrosPerHour;
+  changed.blocklist.name = "edge";
+  const std::string text = RenderConfig(changed);
+  EXPECT_NE(text.find("[blocklist]\nrules = [\"compromise\"]\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("allow = [\"192.0.2.0/24\", \"2001:db8::/32\"]\n"), std::string::npos);
+  Config loaded;
+  ASSERT_TRUE(ApplyConfigText(text, "rendered", &loaded).ok());
+  EXPECT_EQ(RenderConfig(loaded), text);
+  EXPECT_EQ(loaded.blocklist.allow, changed.blocklist.allow);
+  EXPECT_EQ(loaded.blocklist.ttl, 36 * kMicrosPerHour);
 }
 
 }  // namespace

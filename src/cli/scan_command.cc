@@ -115,22 +115,24 @@ ExitCode ScanCommand::Run() {
   ScanOptions options;
   options.inputs = inputs_;
   options.year = year_;
+  Config config;
   if (!config_path_.empty()) {
-    if (Status s = ApplyConfigFile(config_path_, &options.detectors); !s.ok()) {
+    if (Status s = ApplyConfigFile(config_path_, &config); !s.ok()) {
       PrintError(s.message());
       return ExitCode::kUsageOrInputError;
     }
   }
   for (const std::string& setting : settings_) {
-    if (Status s = ApplySetting(setting, &options.detectors); !s.ok()) {
+    if (Status s = ApplySetting(setting, &config); !s.ok()) {
       PrintError(s.message());
       return ExitCode::kUsageOrInputError;
     }
   }
-  if (Status s = options.detectors.Validate(); !s.ok()) {
+  if (Status s = config.Validate(); !s.ok()) {
     PrintError(s.message());
     return ExitCode::kUsageOrInputError;
   }
+  options.detectors = config.detectors;
   options.parser.forced_family = format_;
   if (!csv_columns_.empty()) {
     Result<parse::CsvMapping> mapping = parse::ParseCsvMapping(csv_columns_);
@@ -145,7 +147,7 @@ ExitCode ScanCommand::Run() {
     return ExitCode::kUsageOrInputError;
   }
   if (print_config_) {
-    fmt::print("{}", RenderConfig(options.detectors));
+    fmt::print("{}", RenderConfig(config));
     return ExitCode::kNothingFound;
   }
   const bool stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;

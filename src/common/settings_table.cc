@@ -19,6 +19,10 @@ std::string_view KindName(SettingKind kind) {
       return "true or false";
     case SettingKind::kDuration:
       return "a duration such as \"90s\", \"10m\", \"24h\" or \"7d\"";
+    case SettingKind::kString:
+      return "a string";
+    case SettingKind::kStringList:
+      return "a list of strings";
   }
   return "";
 }
@@ -36,6 +40,39 @@ bool ParseNumber(std::string_view text, T* value) {
   if (ec != std::errc() || ptr != end) return false;
   *value = parsed;
   return true;
+}
+
+// "a, b,c" -> {"a", "b", "c"}; "" and " " -> {}. Empty items ("a,,b") are kept so that the
+// config's Validate() names them instead of the list silently shrinking.
+std::vector<std::string> SplitList(std::string_view text) {
+  std::vector<std::string> items;
+  if (text.find_first_not_of(' ') == std::string_view::npos) return items;
+  size_t start = 0;
+  while (true) {
+    const size_t comma = text.find(',', start);
+    std::string_view item = text.substr(start, comma - start);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    items.emplace_back(item);
+    if (comma == std::string_view::npos) return items;
+    start = comma + 1;
+  }
+}
+
+// A TOML basic string: quotes, backslashes and control characters escaped.
+std::string TomlString(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
 }
 
 }  // namespace
@@ -94,6 +131,14 @@ Status StoreText(std::string_view key, SettingKind kind, const std::optional<Set
       if (ok) *static_cast<Micros*>(field) = *parsed;
       break;
     }
+    case SettingKind::kString:
+      static_cast<std::string*>(field)->assign(text);
+      ok = true;
+      break;
+    case SettingKind::kStringList:
+      *static_cast<std::vector<std::string>*>(field) = SplitList(text);
+      ok = true;
+      break;
   }
   if (!ok) return TypeError(key, kind, text, source);
   if (range && !InRange(kind, *range, field)) return RangeError(key, kind, *range, text, source);
@@ -112,6 +157,15 @@ std::string ValueText(SettingKind kind, const void* field) {
       return fmt::format("{}", *static_cast<const double*>(field));
     case SettingKind::kBool:
       return *static_cast<const bool*>(field) ? "true" : "false";
+    case SettingKind::kString:
+      return TomlString(*static_cast<const std::string*>(field));
+    case SettingKind::kStringList: {
+      std::string out = "[";
+      for (const std::string& item : *static_cast<const std::vector<std::string>*>(field)) {
+        out += fmt::format("{}{}", out.size() > 1 ? ", " : "", TomlString(item));
+      }
+      return out + "]";
+    }
   }
   return "";
 }
@@ -130,6 +184,8 @@ bool InRange(SettingKind kind, const SettingRange& range, const void* field) {
       value = *static_cast<const double*>(field);
       break;
     case SettingKind::kBool:
+    case SettingKind::kString:
+    case SettingKind::kStringList:
       return true;
   }
   return value >= range.min && value <= range.max;  // false for NaN

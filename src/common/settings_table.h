@@ -2,8 +2,10 @@
 // files and `--print-config`, so every key is parsed, range-checked and printed one way.
 //
 // Each entry names a key ("section.name", or a bare "name"), a field of Config and its kind:
-// an integer (int or int64_t), a number (double), true/false (bool) or a duration (Micros, text
-// such as "10m", see common/duration.h); an entry may also carry an inclusive [min, max] range.
+// an integer (int or int64_t), a number (double), true/false (bool), a duration (Micros, text
+// such as "10m", see common/duration.h), a string, or a list of strings (text "a,b,c", spaces
+// around items ignored, "" the empty list); an entry may also carry an inclusive [min, max]
+// range (numbers only). Strings are taken as given: the config's own Validate() judges them.
 //   const SettingsTable<Config> kTable({
 //       Setting("days", &Config::days, {1, 3660}),
 //       Setting("spray.enabled", &Config::spray, &SprayConfig::enabled),
@@ -35,7 +37,7 @@
 
 namespace spraytrace {
 
-enum class SettingKind : uint8_t { kInt, kInt64, kDouble, kBool, kDuration };
+enum class SettingKind : uint8_t { kInt, kInt64, kDouble, kBool, kDuration, kString, kStringList };
 
 struct SettingRange {
   double min = 0;
@@ -87,8 +89,13 @@ constexpr SettingKind KindOf() {
     return SettingKind::kInt;
   } else if constexpr (std::is_same_v<T, int64_t>) {
     return SettingKind::kInt64;
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return SettingKind::kString;
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    return SettingKind::kStringList;
   } else {
-    static_assert(std::is_same_v<T, double>, "a setting is bool, int, int64_t or double");
+    static_assert(std::is_same_v<T, double>,
+                  "a setting is bool, int, int64_t, double, string or vector<string>");
     return SettingKind::kDouble;
   }
 }
@@ -109,6 +116,21 @@ SettingsEntry<Config> Setting(std::string_view key, Section Config::*section, T 
           [section, field](Config& c) -> void* { return &((c.*section).*field); }, std::nullopt};
 }
 
+// The entries of a sub-config as entries of the config that holds it, keys unchanged:
+// Nested(BlocklistEntries(), &Config::blocklist).
+template <typename Outer, typename Inner>
+std::vector<SettingsEntry<Outer>> Nested(const std::vector<SettingsEntry<Inner>>& entries,
+                                         Inner Outer::*member) {
+  std::vector<SettingsEntry<Outer>> out;
+  out.reserve(entries.size());
+  for (const SettingsEntry<Inner>& e : entries) {
+    out.push_back({e.key, e.kind,
+                   [member, field = e.field](Outer& c) -> void* { return field(c.*member); },
+                   e.range});
+  }
+  return out;
+}
+
 // The same with an inclusive range: Setting("days", &Config::days, {1, 3660}).
 template <typename Config, typename T>
 SettingsEntry<Config> Setting(std::string_view key, T Config::*field, SettingRange range) {
@@ -123,6 +145,13 @@ SettingsEntry<Config> Setting(std::string_view key, Section Config::*section, T 
   SettingsEntry<Config> entry = Setting(key, section, field);
   entry.range = range;
   return entry;
+}
+
+// A top-level Micros field, written as a duration: DurationSetting("ttl", &Config::ttl).
+template <typename Config>
+SettingsEntry<Config> DurationSetting(std::string_view key, Micros Config::*field) {
+  return {key, SettingKind::kDuration, [field](Config& c) -> void* { return &(c.*field); },
+          std::nullopt};
 }
 
 // A Micros field of a section, written as a duration ("90s", "10m", "24h", "7d").

@@ -18,4 +18,11 @@ std::string_view RuleName(Rule rule) {
   return "unknown";
 }
 
+std::optional<Rule> RuleFromName(std::string_view name) {
+  for (Rule rule : kAllRules) {
+    if (RuleName(rule) == name) return rule;
+  }
+  return std::nullopt;
+}
+
 }  // namespace spraytrace::detect

@@ -24,6 +24,11 @@ enum class Rule : uint8_t {
 
 // The contract's rule.name values: "brute_force", "single_source_spray", ...
 std::string_view RuleName(Rule rule);
+// The inverse of RuleName; nullopt for a name no rule has.
+std::optional<Rule> RuleFromName(std::string_view name);
+inline constexpr Rule kAllRules[] = {Rule::kBruteForce, Rule::kSingleSourceSpray,
+                                     Rule::kDistributedSpray, Rule::kAccountTargeted,
+                                     Rule::kCompromise};
 
 struct Evidence {
   EvidenceLocation where;

@@ -10,9 +10,7 @@ namespace {
 
 constexpr int kV4MappedBits = 96;  // ::ffff:0:0/96 holds IPv4 in the 16-byte form
 
-Status Invalid(std::string_view text, std::string_view why) {
-  return Status::InvalidArgument(fmt::format("'{}' is not a network: {}", text, why));
-}
+Status Invalid(std::string why) { return Status::InvalidArgument(std::move(why)); }
 
 }  // namespace
 
@@ -25,7 +23,7 @@ Result<IpNetwork> IpNetwork::Parse(std::string_view text) {
   const size_t slash = text.find('/');
   const std::string_view address_text = text.substr(0, slash);
   const auto address = IpAddress::Parse(address_text);
-  if (!address) return Invalid(text, fmt::format("'{}' is not an IP address", address_text));
+  if (!address) return Invalid(fmt::format("'{}' is not an IP address", address_text));
   const int bits = address->is_v4() ? 32 : 128;
   if (slash == std::string_view::npos) return IpNetwork(*address, bits);
 
@@ -38,13 +36,13 @@ Result<IpNetwork> IpNetwork::Parse(std::string_view text) {
   const int written_bits = mapped ? 128 : bits;
   const int min_bits = mapped ? kV4MappedBits : 0;
   if (ec != std::errc() || ptr != end || length < min_bits || length > written_bits) {
-    return Invalid(text, fmt::format("the prefix length must be a number from {} to {}", min_bits,
-                                     written_bits));
+    return Invalid(
+        fmt::format("the prefix length must be a number from {} to {}", min_bits, written_bits));
   }
   const int prefix = mapped ? length - kV4MappedBits : length;
   IpNetwork network(*address, prefix);
   if (network.address_ != *address) {
-    return Invalid(text, fmt::format("host bits are set (the network is {})", network.ToString()));
+    return Invalid(fmt::format("host bits are set (the network is {})", network.ToString()));
   }
   return network;
 }

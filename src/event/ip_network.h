@@ -26,8 +26,9 @@ class IpNetwork {
   static IpNetwork Host(IpAddress address) { return IpNetwork(address, 128); }
 
   // "203.0.113.0/24", "2001:db8::/32", or an address alone (a host network). Errors say what is
-  // wrong: not an address, a prefix out of range, or host bits set ("10.1.2.3/8": the network
-  // is 10.0.0.0/8), because a mistyped allow-list entry must not silently mean something else.
+  // wrong (the caller names the text): not an address, a prefix out of range, or host bits set
+  // ("10.1.2.3/8": the network is 10.0.0.0/8), because a mistyped allow-list entry must not
+  // silently mean something else.
   static Result<IpNetwork> Parse(std::string_view text);
 
   const IpAddress& address() const { return address_; }

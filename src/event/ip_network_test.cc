@@ -37,8 +37,7 @@ TEST(IpNetwork, Ipv4MappedFormIsTheIpv4Network) {
 TEST(IpNetwork, RejectsMistakesWithTheReason) {
   auto bad = IpNetwork::Parse("10.1.2.3/8");
   ASSERT_FALSE(bad.has_value());
-  EXPECT_EQ(bad.error().message(),
-            "'10.1.2.3/8' is not a network: host bits are set (the network is 10.0.0.0/8)");
+  EXPECT_EQ(bad.error().message(), "host bits are set (the network is 10.0.0.0/8)");
   EXPECT_NE(IpNetwork::Parse("10.0.0.0/33").error().message().find("from 0 to 32"),
             std::string::npos);
   EXPECT_NE(IpNetwork::Parse("2001:db8::/129").error().message().find("from 0 to 128"),
