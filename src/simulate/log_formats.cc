@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "simulate/generic_writers.h"
 #include "simulate/sshd_line_writer.h"
 
 namespace spraytrace::simulate {
@@ -22,6 +23,13 @@ const std::array kFormats = {
                   "OpenSSH sshd in RFC 3164 syslog (Debian's /var/log/auth.log)", &MakeSshdSyslog},
     LogFormatInfo{LogFormat::kSshdJournal, "sshd-journal", "auth.jsonl", false,
                   "OpenSSH sshd as `journalctl -o json` lines", &MakeSshdJournal},
+    LogFormatInfo{LogFormat::kEcs, "ecs", "auth.ecs.jsonl", false,
+                  "Elastic Common Schema authentication events, one JSON object per line",
+                  &MakeEcsWriter},
+    LogFormatInfo{LogFormat::kCsv, "csv", "auth.csv", false,
+                  "a SIEM's CSV export (scan it with --csv-columns "
+                  "time=time,user=user,source=source_ip,outcome=outcome,reason=reason)",
+                  &MakeCsvWriter},
 };
 
 }  // namespace

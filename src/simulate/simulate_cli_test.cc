@@ -83,8 +83,8 @@ TEST_F(SimulateCliTest, BinaryWritesFilesAndRejectsBadSettings) {
   EXPECT_EQ(Run("simulate --out '" + out + "' --set covert.nodes=5", &err), 2);
   EXPECT_NE(err.find("unknown setting 'covert.nodes'"), std::string::npos) << err;
   EXPECT_EQ(Run("simulate --out '" + out + "' --preset loud", &err), 2);
-  EXPECT_EQ(Run("simulate --out '" + out + "' --format csv", &err), 2);
-  EXPECT_NE(err.find("--format 'csv'"), std::string::npos) << err;
+  EXPECT_EQ(Run("simulate --out '" + out + "' --format splunk", &err), 2);
+  EXPECT_NE(err.find("--format 'splunk'"), std::string::npos) << err;
 }
 
 }  // namespace

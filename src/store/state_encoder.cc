@@ -99,7 +99,10 @@ std::string StateEncoder::Finish() && {
   AppendVarint(file_order_.size(), &out);
   for (const uint32_t file : file_order_) {
     // An id the table does not hold (a test's made-up evidence) is kept as an unnamed file.
-    const std::string_view path = file < files_->size() ? files_->Path(file) : "?";
+    // Both arms as string_view: a ternary mixing a string and a literal would make a temporary
+    // string that dies before the view is read.
+    const std::string_view path =
+        file < files_->size() ? std::string_view(files_->Path(file)) : std::string_view("?");
     AppendVarint(path.size(), &out);
     out.append(path);
   }
