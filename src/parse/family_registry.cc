@@ -8,6 +8,7 @@
 #include "parse/csv/generic_csv_family.h"
 #include "parse/ecs/ecs_family.h"
 #include "parse/sshd/sshd_family.h"
+#include "parse/windows/windows_json_families.h"
 
 namespace spraytrace::parse {
 namespace {
@@ -32,6 +33,9 @@ FamilySet MakeFamilies(StringPool* strings, Diagnostics* diagnostics,
   set.syslog.push_back(std::make_unique<SshdFamily>(strings, diagnostics));
   // Lines with their own framing (no syslog header).
   // JSON records. Specific families before the generic ECS reader.
+  set.json.push_back(std::make_unique<WinlogbeatFamily>(strings, diagnostics));
+  set.json.push_back(std::make_unique<NxlogFamily>(strings, diagnostics));
+  set.json.push_back(std::make_unique<EvtxJsonFamily>(strings, diagnostics));
   set.json.push_back(std::make_unique<EcsFamily>(strings, diagnostics));
   // CSV exports, claimed by their header.
   set.csv.push_back(std::make_unique<GenericCsvFamily>(strings, diagnostics, options.csv));
