@@ -20,9 +20,14 @@ uint32_t AccountTable::FindOrInsert(StringId user, Timestamp time, size_t max_ac
   if (!index_.empty()) {
     index_.emplace(user, slot);
   } else if (accounts_.size() > kLinearScanLimit) {
-    for (uint32_t i = 0; i < accounts_.size(); ++i) index_.emplace(accounts_[i].user, i);
+    BuildIndex();
   }
   return slot;
+}
+
+void AccountTable::BuildIndex() {
+  index_.clear();
+  for (uint32_t i = 0; i < accounts_.size(); ++i) index_.emplace(accounts_[i].user, i);
 }
 
 }  // namespace spraytrace::detect

@@ -15,6 +15,8 @@
 
 #include "event/string_pool.h"
 #include "event/timestamp.h"
+#include "store/state_decoder.h"
+#include "store/state_encoder.h"
 
 namespace spraytrace::detect {
 
@@ -35,6 +37,8 @@ struct AccountStats {
   bool in_window = false;
   uint32_t window_failures = 0;
   uint32_t window_successes = 0;
+
+  bool operator==(const AccountStats&) const = default;
 };
 
 class AccountTable {
@@ -49,7 +53,15 @@ class AccountTable {
   const std::vector<AccountStats>& accounts() const { return accounts_; }
   size_t size() const { return accounts_.size(); }
 
+  // State across runs (source_state_codec.cc). Load rebuilds the index; it fails on an account
+  // without a name or a name twice.
+  void Save(store::StateEncoder* out) const;
+  bool Load(store::StateDecoder* in);
+  bool operator==(const AccountTable& other) const { return accounts_ == other.accounts_; }
+
  private:
+  void BuildIndex();
+
   static constexpr size_t kLinearScanLimit = 8;
 
   std::vector<AccountStats> accounts_;

@@ -21,6 +21,8 @@
 
 #include "common/duration.h"
 #include "event/timestamp.h"
+#include "store/state_decoder.h"
+#include "store/state_encoder.h"
 
 namespace spraytrace::detect {
 
@@ -34,6 +36,12 @@ class BurstWindow {
   // (kNoAccount) counts as an account of its own, so it never makes a burst look concentrated.
   bool Concentrated(std::array<uint32_t, 2>* slots) const;
 
+  // State across runs (source_state_codec.cc). Load fails on a slot >= accounts that is not
+  // kNoAccount, or times out of order.
+  void Save(store::StateEncoder* out) const;
+  bool Load(store::StateDecoder* in, size_t accounts);
+  bool operator==(const BurstWindow&) const = default;
+
  private:
   std::vector<std::pair<Timestamp, uint32_t>> entries_;  // sorted by time
 };
@@ -42,6 +50,10 @@ class RateCounter {
  public:
   // Counts one event at `time`; returns the approximate count within [time - window, time].
   uint32_t Add(Timestamp time, Micros window);
+
+  void Save(store::StateEncoder* out) const;
+  bool Load(store::StateDecoder* in);
+  bool operator==(const RateCounter&) const = default;
 
  private:
   static constexpr int64_t kBuckets = 16;

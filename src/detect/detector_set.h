@@ -38,6 +38,28 @@ class DetectorSet final : public Detector {
   void Finish(FindingSink* sink) override {
     for (auto& d : detectors_) d->Finish(sink);
   }
+  // The shared memory, the expiry clock, then each detector in the order added. REQUIRES for
+  // Load: the same detectors added in the same order, with the same settings.
+  void Save(Timestamp now, store::StateEncoder* out) const override {
+    out->BeginSection("detector_set");
+    out->PutI64(last_expire_);
+    out->PutBool(shared_ != nullptr);
+    if (shared_) shared_->Save(now, out);
+    out->PutU64(detectors_.size());
+    for (const auto& d : detectors_) d->Save(now, out);
+    out->EndSection();
+  }
+  bool Load(store::StateDecoder* in) override {
+    if (!in->EnterSection("detector_set")) return false;
+    last_expire_ = in->I64();
+    if (in->Bool() != (shared_ != nullptr) && in->ok()) in->Fail("shared login memory mismatch");
+    if (in->ok() && shared_) shared_->Load(in);
+    if (in->U64() != detectors_.size() && in->ok()) in->Fail("saved with other detectors");
+    for (auto& d : detectors_) {
+      if (!in->ok() || !d->Load(in)) break;
+    }
+    return in->LeaveSection();
+  }
 
  private:
   std::vector<std::unique_ptr<Detector>> detectors_;

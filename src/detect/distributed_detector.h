@@ -75,6 +75,12 @@ class DistributedDetector final : public Detector {
   void Observe(const AuthEvent& event, FindingSink* sink) override;
   void AdvanceTime(Timestamp now, FindingSink* sink) override;
   void Finish(FindingSink* sink) override;
+  // distributed_state_codec.cc. Sources, accounts and /24 logins idle past
+  // known_devices.memory are left out (what the daily eviction drops).
+  void Save(Timestamp now, store::StateEncoder* out) const override;
+  bool Load(store::StateDecoder* in) override;
+  // Same histories, campaign, rate and clocks (snapshot tests).
+  bool SameState(const DistributedDetector& other) const;
 
   size_t sources() const { return sources_.size(); }
   size_t accounts() const { return accounts_.size(); }

@@ -29,6 +29,8 @@ struct SuspectFailure {
   StringId account = kNoString;
   Reason reason = Reason::kNone;
   EvidenceLocation where;
+
+  bool operator==(const SuspectFailure&) const = default;
 };
 
 // A login to an account from an address and network that had never logged in to it, kept until
@@ -39,6 +41,8 @@ struct NewLogin {
   SavedEvent event;
   bool account_had_logins = false;  // the account had logged in elsewhere within memory
   bool pool_was_quiet = false;      // nobody had logged in from the address's /24 (/64)
+
+  bool operator==(const NewLogin&) const = default;
 };
 
 // Why a new login was judged a compromise; docs/detection.md, "Compromise".
@@ -62,6 +66,8 @@ struct CompromiseCase {
 struct CampaignNetwork {
   uint32_t sources = 0;
   SourceKey example;
+
+  bool operator==(const CampaignNetwork&) const = default;
 };
 
 struct SourceHistory {
@@ -75,6 +81,7 @@ struct SourceHistory {
   int LoginAccounts() const {
     return (login_accounts[0] != kNoString) + (login_accounts[1] != kNoString);
   }
+  bool operator==(const SourceHistory&) const = default;
 };
 
 // One source that failed (suspect) against an account.
@@ -84,6 +91,8 @@ struct AccountHit {
   // No longer suspect: the account logged in from the source or its network since, or the
   // source turned out shared. Set at that login, so ticks need not ask KnownDevices again.
   bool cleared = false;
+
+  bool operator==(const AccountHit&) const = default;
 };
 
 struct AccountHistory {
@@ -96,6 +105,8 @@ struct AccountHistory {
   SavedEvent router_login;
   Timestamp targeted_reported = 0;  // last account_targeted finding; 0 = none
   std::vector<AccountHit> hits;     // within source_window, newest kMaxHitsPerAccount
+
+  bool operator==(const AccountHistory&) const = default;
 };
 
 // One campaign episode, reported once per report_every period.
@@ -117,6 +128,8 @@ struct Campaign {
   uint64_t failures = 0;
   uint64_t unknown_account_failures = 0;
   std::vector<Evidence> evidence;
+
+  bool operator==(const Campaign&) const = default;
 };
 
 }  // namespace spraytrace::detect

@@ -34,6 +34,8 @@ struct Evidence {
   EvidenceLocation where;
   Timestamp time = 0;
   std::string why;  // e.g. "failed password for invalid user admin"
+
+  bool operator==(const Evidence&) const = default;
 };
 
 // When a collective rate rose above its baseline (distributed spray: RateChange).
@@ -42,6 +44,8 @@ struct RateWindow {
   Timestamp end = 0;    // 0: still raised
   double baseline_per_hour = 0;
   double peak_per_hour = 0;
+
+  bool operator==(const RateWindow&) const = default;
 };
 
 struct Finding {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "detect/state_codec.h"
+
 namespace spraytrace::detect {
 
 void KnownDevices::RecordSuccess(const SourceKey& source, StringId user, Timestamp time) {
@@ -19,10 +21,7 @@ void KnownDevices::Observe(const AuthEvent& event) {
 std::optional<SourceKey> KnownDevices::NetworkOf(const SourceKey& source) const {
   const int prefix = source.ip.is_v4() ? network_v4_ : network_v6_;
   if (source.host != kNoString || prefix == 0) return std::nullopt;
-  // host = kNetworkMarker keeps a network key distinct from the address key of the network's
-  // first address.
-  constexpr StringId kNetworkMarker = 0xffffffffu;
-  return SourceKey{source.ip.Masked(prefix), kNetworkMarker};
+  return SourceKey{source.ip.Masked(prefix), kNetworkKeyMarker};
 }
 
 bool KnownDevices::LoggedInFromNetworkBefore(const SourceKey& source, StringId user,
@@ -65,6 +64,42 @@ void KnownDevices::DropLeastRecentHalf() {
   std::nth_element(lasts.begin(), middle, lasts.end());
   const Timestamp cutoff = *middle;
   std::erase_if(entries_, [&](const auto& item) { return item.second.last < cutoff; });
+}
+
+void KnownDevices::Save(Timestamp now, store::StateEncoder* out) const {
+  out->BeginSection("known_devices");
+  const Timestamp oldest = now - memory_;
+  const auto kept =
+      static_cast<uint64_t>(std::count_if(entries_.begin(), entries_.end(), [&](const auto& item) {
+        return item.second.last >= oldest;
+      }));
+  out->PutU64(kept);
+  for (const auto& [key, entry] : entries_) {
+    if (entry.last < oldest) continue;
+    SaveSourceKey(key.source, out);
+    out->PutString(key.user);
+    out->PutI64(entry.last);
+    out->PutU64(static_cast<uint64_t>(entry.last - entry.first));
+  }
+  out->EndSection();
+}
+
+bool KnownDevices::Load(store::StateDecoder* in) {
+  entries_.clear();
+  if (!in->EnterSection("known_devices")) return false;
+  const size_t count = in->Count(5);  // key kind, address, user, two times: 5 bytes at least
+  entries_.reserve(count);
+  for (size_t i = 0; i < count && in->ok(); ++i) {
+    Key key;
+    key.source = LoadSourceKey(in);
+    key.user = in->String();
+    Entry entry;
+    entry.last = in->I64();
+    entry.first = static_cast<Timestamp>(static_cast<uint64_t>(entry.last) - in->U64());
+    if (key.user == kNoString) in->Fail("known device pair without an account");
+    entries_[key] = entry;
+  }
+  return in->LeaveSection();
 }
 
 }  // namespace spraytrace::detect

@@ -5,7 +5,7 @@
 // and forget everything, so this memory outlives them: one entry per (source, account) and per
 // (source network, account) that succeeded, kept `memory` after its last success (default 30
 // days). Bounded: past `capacity` entries the least recently used half is dropped. Plain data,
-// so it can be snapshotted.
+// snapshotted across runs by Save / Load.
 // Not thread-safe.
 #ifndef SPRAYTRACE_DETECT_KNOWN_DEVICES_H_
 #define SPRAYTRACE_DETECT_KNOWN_DEVICES_H_
@@ -18,6 +18,8 @@
 #include "detect/source_state.h"
 #include "event/string_pool.h"
 #include "event/timestamp.h"
+#include "store/state_decoder.h"
+#include "store/state_encoder.h"
 
 namespace spraytrace::detect {
 
@@ -46,6 +48,14 @@ class KnownDevices {
   void Expire(Timestamp now);
   size_t size() const { return entries_.size(); }
 
+  // State across runs (docs/detection.md): writes the pairs still within memory of `now` (what
+  // Expire(now) would keep) as section "known_devices".
+  void Save(Timestamp now, store::StateEncoder* out) const;
+  // Replaces the pairs with the section's. False when it is damaged (the reason in in->error()).
+  bool Load(store::StateDecoder* in);
+  // Same pairs and times (snapshot tests).
+  bool operator==(const KnownDevices& other) const { return entries_ == other.entries_; }
+
  private:
   struct Key {
     SourceKey source;
@@ -60,6 +70,7 @@ class KnownDevices {
   struct Entry {
     Timestamp first = 0;  // first and last success remembered
     Timestamp last = 0;
+    bool operator==(const Entry&) const = default;
   };
   void DropLeastRecentHalf();
   void Remember(const SourceKey& source, StringId user, Timestamp time);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "detect/detect_test_support.h"
+#include "event/file_table.h"
 
 namespace spraytrace::detect {
 namespace {
@@ -161,6 +162,38 @@ TEST(KnownNetwork, ZeroPrefixRemembersExactAddressesOnly) {
   h.Add(kT0, "114.45.1.157", "dgarcia7", kOk);
   for (int i = 0; i < 6; ++i) h.Add(kT0 + 7 * kDay + i * kMinute, "114.45.3.226", "dgarcia7");
   EXPECT_EQ(h.Finish().size(), 1u);
+}
+
+// State across runs: pairs come back under the next run's string ids, networks included, and
+// what is past the memory at save time is left out.
+TEST(KnownDevice, SaveAndLoadIntoAFreshPool) {
+  StringPool pool;
+  FileTable files;
+  KnownDevices known(30 * kDay, 1000);
+  const SourceKey home{Ip("198.51.100.60"), kNoString};
+  const SourceKey old{Ip("2001:db8:1::9"), kNoString};
+  const SourceKey host{IpAddress(), pool.Intern("laptop.example")};
+  known.RecordSuccess(home, pool.Intern("ynovak"), kT0 + 40 * kDay);
+  known.RecordSuccess(host, pool.Intern("ana"), kT0 + 41 * kDay);
+  known.RecordSuccess(old, pool.Intern("bob"), kT0);  // 42 days before the save
+  store::StateEncoder out(&pool, &files);
+  known.Save(kT0 + 42 * kDay, &out);
+  const std::string body = std::move(out).Finish();
+
+  StringPool next;
+  next.Intern("shifts every id");
+  FileTable next_files;
+  store::StateDecoder in(body, &next, &next_files);
+  KnownDevices restored(30 * kDay, 1000);
+  ASSERT_TRUE(restored.Load(&in)) << in.error();
+  EXPECT_EQ(restored.size(), 3u) << "address and /16 for ynovak, the host for ana; bob expired";
+  const Timestamp later = kT0 + 43 * kDay;
+  EXPECT_TRUE(restored.LoggedInBefore(home, next.Find("ynovak"), later));
+  EXPECT_TRUE(restored.LoggedInFromNetworkBefore(SourceKey{Ip("198.51.7.7"), kNoString},
+                                                 next.Find("ynovak"), later));
+  EXPECT_TRUE(restored.LoggedInBefore(SourceKey{IpAddress(), next.Find("laptop.example")},
+                                      next.Find("ana"), later));
+  EXPECT_FALSE(restored.LoggedInBefore(old, next.Find("bob"), later));
 }
 
 }  // namespace

@@ -62,4 +62,42 @@ void RateChange::CloseBucket(double count) {
   mean += kMeanWeight * (count - mean);
 }
 
+void RateChange::Save(store::StateEncoder* out) const {
+  out->BeginSection("rate_change");
+  out->PutI64(bucket_start_);
+  out->PutDouble(bucket_count_);
+  out->PutU64(static_cast<uint64_t>(buckets_seen_));
+  for (const double mean : mean_) out->PutDouble(mean);
+  out->PutDouble(sum_);
+  out->PutU64(static_cast<uint64_t>(quiet_));
+  out->PutDouble(baseline_);
+  out->PutI64(last_zero_);
+  out->PutBool(raised_);
+  out->PutI64(change_start_);
+  out->PutI64(change_end_);
+  out->PutDouble(peak_);
+  out->EndSection();
+}
+
+bool RateChange::Load(store::StateDecoder* in) {
+  *this = RateChange();
+  if (!in->EnterSection("rate_change")) return false;
+  bucket_start_ = in->I64();
+  bucket_count_ = in->Double();
+  buckets_seen_ = static_cast<int>(std::min<uint64_t>(in->U32(), 1u << 30));
+  for (double& mean : mean_) mean = in->Double();
+  sum_ = in->Double();
+  quiet_ = static_cast<int>(std::min<uint64_t>(in->U32(), 1u << 30));
+  baseline_ = in->Double();
+  last_zero_ = in->I64();
+  raised_ = in->Bool();
+  change_start_ = in->I64();
+  change_end_ = in->I64();
+  peak_ = in->Double();
+  // Advance() walks hour by hour from bucket_start_: a damaged start must not make it walk for
+  // ever.
+  if (bucket_start_ < 0 || bucket_start_ % kBucket != 0) in->Fail("rate bucket start");
+  return in->LeaveSection();
+}
+
 }  // namespace spraytrace::detect

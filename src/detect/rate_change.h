@@ -15,6 +15,8 @@
 #include <cstdint>
 
 #include "event/timestamp.h"
+#include "store/state_decoder.h"
+#include "store/state_encoder.h"
 
 namespace spraytrace::detect {
 
@@ -38,6 +40,11 @@ class RateChange {
   // The baseline of the hour the change started in.
   double baseline_per_hour() const { return baseline_; }
   double peak_per_hour() const { return peak_; }
+
+  // State across runs (in rate_change.cc).
+  void Save(store::StateEncoder* out) const;
+  bool Load(store::StateDecoder* in);
+  bool operator==(const RateChange&) const = default;
 
  private:
   void CloseBucket(double count);

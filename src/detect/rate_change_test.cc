@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "event/file_table.h"
+
 namespace spraytrace::detect {
 namespace {
 
@@ -62,6 +64,29 @@ TEST(RateChange, SlowCreepOfOneHourIsNotAChange) {
   Feed(&rate, 48, 1, 9);  // one busy hour
   Feed(&rate, 49, 24, 4);
   EXPECT_FALSE(rate.raised());
+}
+
+// State across runs: a raised CUSUM saved mid-campaign goes on exactly as if never saved.
+TEST(RateChange, SavedMidRiseGoesOnTheSame) {
+  RateChange rate;
+  for (int day = 0; day < 2; ++day) Feed(&rate, day * 24, 24, 2);
+  Feed(&rate, 48, 5, 40);
+  ASSERT_TRUE(rate.raised());
+  StringPool pool;
+  FileTable files;
+  store::StateEncoder out(&pool, &files);
+  rate.Save(&out);
+  const std::string body = std::move(out).Finish();
+  RateChange restored;
+  store::StateDecoder in(body, &pool, &files);
+  ASSERT_TRUE(restored.Load(&in)) << in.error();
+  EXPECT_TRUE(restored == rate);
+  Feed(&rate, 53, 6, 2);
+  Feed(&restored, 53, 6, 2);
+  EXPECT_FALSE(restored.raised());
+  EXPECT_EQ(restored.change_start(), rate.change_start());
+  EXPECT_EQ(restored.change_end(), rate.change_end());
+  EXPECT_TRUE(restored == rate);
 }
 
 }  // namespace

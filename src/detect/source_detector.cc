@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "detect/episode_report.h"
+#include "detect/state_codec.h"
 
 namespace spraytrace::detect {
 namespace {
@@ -197,6 +198,40 @@ void SourceDetector::CloseWhere(Predicate close, FindingSink* sink) {
   if (sources_.empty()) SourceMap().swap(sources_);  // give back the bucket array too
   std::sort(out.begin(), out.end(), Before);
   for (Ordered& ordered : out) sink->OnFinding(std::move(ordered.finding));
+}
+
+void SourceDetector::Save(Timestamp now, store::StateEncoder* out) const {
+  out->BeginSection("source_detector");
+  out->PutI64(last_scan_);
+  out->PutU64(sources_.size());
+  for (const auto& [key, state] : sources_) SaveSourceState(state, out);
+  out->PutBool(owned_ != nullptr);
+  if (owned_) owned_->Save(now, out);
+  out->EndSection();
+}
+
+bool SourceDetector::Load(store::StateDecoder* in) {
+  sources_.clear();
+  if (!in->EnterSection("source_detector")) return false;
+  last_scan_ = in->I64();
+  const size_t count = in->Count(32);
+  for (size_t i = 0; i < count && in->ok(); ++i) {
+    SourceState state;
+    if (!LoadSourceState(in, &state)) break;
+    const SourceKey key = state.key;
+    if (!sources_.try_emplace(key, std::move(state)).second) in->Fail("the same source twice");
+  }
+  const bool owned = in->Bool();
+  if (in->ok() && owned != (owned_ != nullptr)) {
+    in->Fail("saved with a login memory of its own, loaded into a shared one, or the reverse");
+  }
+  if (in->ok() && owned_) owned_->Load(in);
+  return in->LeaveSection();
+}
+
+bool SourceDetector::SameState(const SourceDetector& other) const {
+  if (sources_ != other.sources_ || last_scan_ != other.last_scan_) return false;
+  return (owned_ == nullptr) == (other.owned_ == nullptr) && (!owned_ || *owned_ == *other.owned_);
 }
 
 }  // namespace spraytrace::detect

@@ -53,6 +53,12 @@ class SourceDetector final : public Detector {
   void Observe(const AuthEvent& event, FindingSink* sink) override;
   void AdvanceTime(Timestamp now, FindingSink* sink) override;
   void Finish(FindingSink* sink) override;
+  // Open episodes are saved whole (their findings are still to come), and the login memory
+  // when the detector keeps its own.
+  void Save(Timestamp now, store::StateEncoder* out) const override;
+  bool Load(store::StateDecoder* in) override;
+  // Same open episodes and memory (snapshot tests).
+  bool SameState(const SourceDetector& other) const;
 
   // Sources with an open episode (for tests and memory reporting).
   size_t size() const { return sources_.size(); }

@@ -19,6 +19,8 @@
 #include "detect/burst_window.h"
 #include "detect/spray_window.h"
 #include "event/auth_event.h"
+#include "store/state_decoder.h"
+#include "store/state_encoder.h"
 
 namespace spraytrace::detect {
 
@@ -34,6 +36,11 @@ struct SourceKeyHash {
     return IpAddressHash()(key.ip) ^ (static_cast<size_t>(key.host) * 0x9E3779B97F4A7C15ULL);
   }
 };
+
+// The host of a network key (KnownDevices: an address masked to its network), so a network key
+// never equals the address key of the network's first address. Never a real StringId: pools
+// stay far below 2^32 strings.
+inline constexpr StringId kNetworkKeyMarker = 0xffffffffu;
 
 // The source an event came from: its address, or the host name the log gave instead; none when
 // the log named neither.
@@ -62,6 +69,8 @@ struct SavedEvent {
   Outcome outcome = Outcome::kFailure;
   Reason reason = Reason::kNone;
   AuthMethod method = AuthMethod::kUnknown;
+
+  bool operator==(const SavedEvent&) const = default;
 };
 
 inline SavedEvent SaveEvent(const AuthEvent& event) {
@@ -78,12 +87,16 @@ inline SavedEvent SaveEvent(const AuthEvent& event) {
 struct Trigger {
   bool fired = false;
   SavedEvent event;
+
+  bool operator==(const Trigger&) const = default;
 };
 
 // A burst against at most two accounts, and which accounts (kNoAccount when only one).
 struct ConcentratedBurst {
   Trigger trigger;
   std::array<uint32_t, 2> slots = {kNoAccount, kNoAccount};
+
+  bool operator==(const ConcentratedBurst&) const = default;
 };
 
 // Distinct concentrated bursts kept per episode, first seen first. When full, bursts whose accounts
@@ -98,6 +111,8 @@ struct SlowEntry {
   Reason reason = Reason::kNone;
   AuthMethod method = AuthMethod::kUnknown;
   EvidenceLocation where;
+
+  bool operator==(const SlowEntry&) const = default;
 };
 
 // Failures kept for the slow rule per episode. A source needs over 4,096 failures without ever
@@ -128,7 +143,14 @@ struct SourceState {
   SavedEvent first_failure;
   SavedEvent last_failure;
   SavedEvent first_success_after_failure;
+
+  bool operator==(const SourceState&) const = default;
 };
+
+// State across runs (source_state_codec.cc). Load fails, with the reason in in->error(), on
+// damage: an account slot past the account table, an enum out of range, a truncated value.
+void SaveSourceState(const SourceState& state, store::StateEncoder* out);
+bool LoadSourceState(store::StateDecoder* in, SourceState* state);
 
 }  // namespace spraytrace::detect
 

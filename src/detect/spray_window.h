@@ -34,6 +34,11 @@ class SprayWindow {
   uint64_t failed_only_failures() const { return failed_only_failures_; }
   uint32_t succeeded() const { return succeeded_; }
 
+  // State across runs (source_state_codec.cc). Load fails on a slot past `accounts`.
+  void Save(store::StateEncoder* out) const;
+  bool Load(store::StateDecoder* in, size_t accounts);
+  bool operator==(const SprayWindow&) const = default;
+
  private:
   void Expire(AccountTable* table, Timestamp cutoff);
   void Contribute(const AccountStats& stats, int sign);

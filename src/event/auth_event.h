@@ -16,6 +16,7 @@
 namespace spraytrace {
 
 enum class Outcome : uint8_t { kFailure, kSuccess };
+inline constexpr Outcome kLastOutcome = Outcome::kSuccess;  // keep at the enum's end (snapshots)
 
 enum class Reason : uint8_t {
   kNone,             ///< success, or a failure the log gives no reason for
@@ -29,6 +30,7 @@ enum class Reason : uint8_t {
   kAborted,          ///< client gave up or was cut off during authentication, no verdict logged
   kOther,
 };
+inline constexpr Reason kLastReason = Reason::kOther;  // keep at the enum's end (snapshots)
 
 enum class Service : uint8_t { kSsh, kEntra, kWindows, kVpn, kOther };
 
@@ -42,11 +44,14 @@ enum class AuthMethod : uint8_t {
   kGssapi,
   kNone,
 };
+inline constexpr AuthMethod kLastAuthMethod = AuthMethod::kNone;  // keep at the enum's end
 
 struct EvidenceLocation {
   uint32_t file = 0;    // index into the run's FileTable
   uint64_t line = 0;    // 1-based line number within the (decompressed) file
   uint64_t offset = 0;  // byte offset of the line start within the decompressed stream
+
+  bool operator==(const EvidenceLocation&) const = default;
 };
 
 struct AuthEvent {
