@@ -133,9 +133,19 @@ void ParseHostAndTag(Cursor cursor, SyslogRecord* record) {
     record->message = after_first.Rest();
     return;
   }
+  // PAN-OS sends its CSV right after the time ("Nov 30 16:09:08 1,2021/03/24 ..."): a word
+  // with a comma is never a host name, so the whole rest is the message.
+  if (first.find(',') != std::string_view::npos) {
+    record->program = {};
+    record->pid = -1;
+    record->message = cursor.Rest();
+    return;
+  }
   record->host = first;
   after_first.Consume(' ');
   Cursor after_second = after_first;
+  // Cisco's "logging device-id": "host : %ASA-6-113015: ...", the tag after a lone colon.
+  if (after_second.Rest().starts_with(": ")) after_second.Skip(2);
   if (ParseTag(after_second.Word(), &record->program, &record->pid)) {
     after_second.Consume(' ');
     record->message = after_second.Rest();
@@ -162,6 +172,8 @@ HeaderStatus ParseRfc3164(Cursor cursor, int month, YearTracker* years, SyslogRe
   if (!cursor.ClockTime(&civil) || !cursor.OptionalFraction(&civil.micros)) {
     return HeaderStatus::kBadTimestamp;
   }
+  // Cisco ASA without a device id ends its time with a colon: "Dec 13 2013 16:22:38: %ASA-...".
+  if (explicit_year && cursor.Rest().starts_with(": ")) cursor.Skip(1);
   if (!cursor.AtEnd() && cursor.Peek() != ' ') return HeaderStatus::kBadTimestamp;
   if (!ClockInRange(civil)) return HeaderStatus::kBadTimestamp;
   civil.year = explicit_year ? year : years->YearFor(civil.month, civil.day);

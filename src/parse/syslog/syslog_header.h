@@ -3,15 +3,18 @@
 //
 // Framings, picked from the line's first bytes:
 //   RFC 3164   [<PRI>]Mmm dd hh:mm:ss[.frac] [host ]tag msg    day space-padded or not; year from
-//              a YearTracker. Also "Mmm dd yyyy hh:mm:ss" (Cisco ASA style) with its own year.
+//              a YearTracker. Also "Mmm dd yyyy hh:mm:ss[:]" (Cisco ASA style) with its own year.
 //   ISO 8601   [<PRI>]yyyy-mm-ddThh:mm:ss[.frac](Z|+hh:mm|-hh:mm) [host ]tag msg
 //              (rsyslog high-precision format); converted to UTC.
 //   RFC 5424   <PRI>1 TIMESTAMP HOST APP PROCID MSGID SD [BOM]MSG   with "-" nil values.
 // Tags: "sshd[123]:", "sshd-session[1]:", "sshd(pam_unix)[19939]:", "sshd:", "[sshd]:", "[sshd]",
 // "sshd[123]" (colon optional after a bracket). The first word after the time is the host unless
 // it has a tag's shape; when no word has a tag's shape the record has an empty program and the
-// message is everything after the host. "last message repeated N times" (BSD syslogd) directly
-// after the time is a message with neither host nor program.
+// message is everything after the host. Vendor variants: a lone ":" between host and tag (Cisco
+// "host : %ASA-6-113005: ..."); a first word with a comma is CSV, not a host (PAN-OS
+// "Nov 30 16:09:08 1,2021/03/24 ..."), and the message is everything after the time.
+// "last message repeated N times" (BSD syslogd) directly after the time is a message with neither
+// host nor program.
 //
 // Timestamps: seconds may be 60 (leap second); 24:00:00 and impossible dates (Feb 30, Feb 29 of
 // a non-leap year) are bad timestamps. Year-less times are taken as UTC. Thread-safe (pure

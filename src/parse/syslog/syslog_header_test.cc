@@ -167,6 +167,48 @@ TEST(SyslogHeader, IsoBadTimestamps) {
   }
 }
 
+// Vendor framings met in VPN logs (formats.md 6-8).
+TEST(SyslogHeader, CiscoAsaTimeAndDeviceId) {
+  SyslogRecord r;
+  ASSERT_EQ(Parse("<166>Dec 13 2013 16:22:38 10.234.151.32 : %ASA-6-113015: AAA user "
+                  "authentication Rejected : reason = Invalid password : local database : user = "
+                  "johntheuser",
+                  &r),
+            HeaderStatus::kOk);
+  EXPECT_EQ(r.time, Utc(2013, 12, 13, 16, 22, 38));
+  EXPECT_EQ(r.host, "10.234.151.32");
+  EXPECT_EQ(r.program, "%ASA-6-113015");
+  EXPECT_EQ(r.message.substr(0, 33), "AAA user authentication Rejected ");
+  // No device id: the time ends with a colon and the tag follows.
+  ASSERT_EQ(Parse("Oct 15 2015 12:07:42: %ASA-6-605005: Login permitted from 192.0.2.7/7650 to "
+                  "inside:192.0.2.1/ssh for user \"localadmin\"",
+                  &r),
+            HeaderStatus::kOk);
+  EXPECT_EQ(r.time, Utc(2015, 10, 15, 12, 7, 42));
+  EXPECT_EQ(r.host, "");
+  EXPECT_EQ(r.program, "%ASA-6-605005");
+  EXPECT_TRUE(r.message.starts_with("Login permitted from"));
+  // A year-less time with a colon is still a bad timestamp, as before.
+  EXPECT_EQ(Parse("Oct 15 12:07:42: %ASA-6-605005: x", &r), HeaderStatus::kBadTimestamp);
+  ASSERT_EQ(Parse("2019-03-12T10:00:00Z asa-fw : %ASA-4-113019: Group = g", &r), HeaderStatus::kOk);
+  EXPECT_EQ(r.host, "asa-fw");
+  EXPECT_EQ(r.program, "%ASA-4-113019");
+  EXPECT_EQ(r.message, "Group = g");
+}
+
+TEST(SyslogHeader, PanOsCsvRightAfterTheTime) {
+  SyslogRecord r;
+  ASSERT_EQ(Parse("Nov 30 16:09:08 1,2021/03/24 11:30:00,013101001305,GLOBALPROTECT,0,2305", &r),
+            HeaderStatus::kOk);
+  EXPECT_EQ(r.host, "");
+  EXPECT_EQ(r.program, "");
+  EXPECT_EQ(r.message, "1,2021/03/24 11:30:00,013101001305,GLOBALPROTECT,0,2305");
+  ASSERT_EQ(Parse("Nov 30 16:09:08 PA-VM 1,2021/03/24 11:30:00,0131,SYSTEM,globalprotect", &r),
+            HeaderStatus::kOk);
+  EXPECT_EQ(r.host, "PA-VM");
+  EXPECT_EQ(r.message, "1,2021/03/24 11:30:00,0131,SYSTEM,globalprotect");
+}
+
 TEST(SyslogHeader, Rfc3339Time) {
   Timestamp t = 0;
   ASSERT_TRUE(ParseRfc3339Time("2019-07-08T17:40:16.954167-04:00", &t));
