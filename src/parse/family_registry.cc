@@ -9,6 +9,7 @@
 #include "parse/ecs/ecs_family.h"
 #include "parse/sshd/sshd_family.h"
 #include "parse/windows/windows_json_families.h"
+#include "parse/vpn/fortigate/fortigate_parser.h"
 
 namespace spraytrace::parse {
 namespace {
@@ -21,7 +22,12 @@ void KeepNamed(std::string_view name, std::vector<std::unique_ptr<Family>>* fami
 template <typename Family>
 void AddNames(const std::vector<std::unique_ptr<Family>>& families,
               std::vector<std::string>* names) {
-  for (const auto& f : families) names->emplace_back(f->name());
+  // A family that reads two framings (FortiGate syslog and bare lines) is one name.
+  for (const auto& f : families) {
+    if (std::find(names->begin(), names->end(), f->name()) == names->end()) {
+      names->emplace_back(f->name());
+    }
+  }
 }
 
 }  // namespace
@@ -31,7 +37,9 @@ FamilySet MakeFamilies(StringPool* strings, Diagnostics* diagnostics,
   FamilySet set;
   // Syslog-carried families, tried in this order on each syslog record.
   set.syslog.push_back(std::make_unique<SshdFamily>(strings, diagnostics));
+  set.syslog.push_back(std::make_unique<vpn::FortigateSyslogFamily>(strings, diagnostics));
   // Lines with their own framing (no syslog header).
+  set.text.push_back(std::make_unique<vpn::FortigateTextFamily>(strings, diagnostics));
   // JSON records. Specific families before the generic ECS reader.
   set.json.push_back(std::make_unique<WinlogbeatFamily>(strings, diagnostics));
   set.json.push_back(std::make_unique<NxlogFamily>(strings, diagnostics));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -491,7 +492,14 @@ ParseStats LogParser::Impl::stats() const {
   const auto add = [&](const auto& families) {
     for (const auto& f : families) {
       if (family_records_[index] != 0) {
-        stats.by_family.emplace_back(std::string(f->name()), family_records_[index]);
+        // One family may read two framings (FortiGate behind syslog and bare): one count.
+        auto same = std::find_if(stats.by_family.begin(), stats.by_family.end(),
+                                 [&](const auto& entry) { return entry.first == f->name(); });
+        if (same != stats.by_family.end()) {
+          same->second += family_records_[index];
+        } else {
+          stats.by_family.emplace_back(std::string(f->name()), family_records_[index]);
+        }
       }
       ++index;
     }

@@ -85,5 +85,15 @@ TEST_F(DatasetScan, CrowdSecParserFixtureIsUnderstoodLineByLine) {
   EXPECT_EQ(scan.not_understood, 0u);
 }
 
+TEST_F(DatasetScan, CrowdSecFortigateSprayIsASingleSourceSpray) {
+  // Ground truth: nine SSL-VPN failures in 13 s from 192.168.0.1 against five named accounts
+  // (and four "N/A"); CrowdSec's scenario test bans that address.
+  const ScanOutcome scan = Scan("crowdsec-hub-tests/fortinet-vpn-bf.log", 2026);
+  EXPECT_EQ(scan.not_understood, 0u);
+  ASSERT_TRUE(scan.rules.count("192.168.0.1"));
+  EXPECT_TRUE(scan.rules.at("192.168.0.1").count("single_source_spray.breadth"));
+  EXPECT_EQ(scan.rules.size(), 1u);
+}
+
 }  // namespace
 }  // namespace spraytrace
