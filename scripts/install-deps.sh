@@ -9,6 +9,7 @@ packages=(
   libfmt-dev libcli11-dev libtomlplusplus-dev libsimdjson-dev
   zlib1g-dev libzstd-dev zstd gzip time
   libevtx-dev libbfio-dev libpugixml-dev
+  libmaxminddb-dev
 )
 
 missing=()

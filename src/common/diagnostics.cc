@@ -39,6 +39,8 @@ std::string_view DiagnosticKindName(DiagnosticKind kind) {
       return "corrupt_evtx";
     case DiagnosticKind::kUnrecognisedFile:
       return "unrecognised_file";
+    case DiagnosticKind::kBadEnrichmentData:
+      return "bad_enrichment_data";
     case DiagnosticKind::kCount:
       break;
   }
@@ -77,6 +79,9 @@ std::string_view DiagnosticKindHelp(DiagnosticKind kind) {
       return "EVTX file or record damaged; the readable records were read";
     case DiagnosticKind::kUnrecognisedFile:
       return "no record of this input was in a family spraytrace reads";
+    case DiagnosticKind::kBadEnrichmentData:
+      return "entry of an ASN, geo or threat-intel file that could not be read; skipped, the "
+             "rest was used";
     case DiagnosticKind::kCount:
       break;
   }

@@ -29,6 +29,7 @@ enum class DiagnosticKind : uint8_t {
   kBadCsvRow,           ///< a CSV row with unbalanced quotes or too few columns for the mapping
   kCorruptEvtx,         ///< an EVTX file or record libevtx could not read; the rest was read
   kUnrecognisedFile,    ///< a whole input in which no family recognised a single record
+  kBadEnrichmentData,   ///< a line of an ip2asn or threat-intel file, or a MaxMind record, unread
   kCount,
 };
 

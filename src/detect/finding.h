@@ -48,6 +48,39 @@ struct RateWindow {
   bool operator==(const RateWindow&) const = default;
 };
 
+// What enrichment (correlate/) knows of one source address: empty fields are unknown. Filled
+// after detection, never by a detector: detection does not depend on it.
+struct SourceProfile {
+  uint32_t asn = 0;                // autonomous system number; 0: unknown
+  std::string as_organization;     // the AS's name as the ASN database gives it
+  std::string country_iso_code;    // ISO 3166-1 alpha-2, upper case
+  std::vector<std::string> intel;  // tags of the threat-intel lists naming it ("feodo:emotet")
+};
+
+struct AsnCount {
+  uint32_t asn = 0;
+  std::string organization;
+  uint64_t sources = 0;
+};
+
+struct NameCount {
+  std::string name;
+  uint64_t sources = 0;
+};
+
+// Enrichment summed over a finding's related.ip (campaigns): where its sources are.
+struct SourcesProfile {
+  uint64_t sources = 0;       // addresses looked up
+  uint64_t with_asn = 0;      // of them, with a known ASN
+  uint64_t with_country = 0;  // with a known country
+  uint64_t distinct_asns = 0;
+  uint64_t distinct_countries = 0;
+  std::vector<AsnCount> asns;        // most sources first (ties: lower ASN), capped
+  std::vector<NameCount> countries;  // most sources first (ties: code order), capped
+  uint64_t known_bad = 0;            // sources some threat-intel list names
+  std::vector<NameCount> intel;      // intel tags with the number of sources each, capped
+};
+
 struct Finding {
   Rule rule = Rule::kBruteForce;
   // Variant of the rule, stable for scripts: "brute_force.burst", "brute_force.slow",
@@ -76,6 +109,12 @@ struct Finding {
   RateWindow rate_change;          // distributed spray: the rise that brackets the campaign
   std::string summary;             // one sentence a person reads: why this fired
   std::vector<Evidence> evidence;  // first few and the triggering event
+
+  // Set by enrichment (correlate/EnrichingSink) when ASN, geo or intel data was given:
+  // source_profile for a finding with source_ip, sources_profile for one with several
+  // related_ips.
+  std::optional<SourceProfile> source_profile;
+  std::optional<SourcesProfile> sources_profile;
 };
 
 class FindingSink {
