@@ -6,6 +6,7 @@ void EventTally::Observe(const AuthEvent& event) {
   if (events_ == 0 || event.time < first_) first_ = event.time;
   if (events_ == 0 || event.time > last_) last_ = event.time;
   ++events_;
+  timeline_.Add(event.time, event.outcome == Outcome::kSuccess);
   if (event.outcome == Outcome::kSuccess) {
     ++successes_;
     return;

@@ -1,5 +1,6 @@
-// EventTally: run-wide counts for the terminal summary: events by outcome, the time span, and
-// the sources and accounts with the most failures. Bounded memory (TopCounter). Not thread-safe.
+// EventTally: run-wide counts for the terminal summary and the HTML report: events by outcome,
+// the time span, failures and successes over time, and the sources and accounts with the most
+// failures. Bounded memory (TopCounter, EventHistogram). Not thread-safe.
 #ifndef SPRAYTRACE_REPORT_EVENT_TALLY_H_
 #define SPRAYTRACE_REPORT_EVENT_TALLY_H_
 
@@ -7,6 +8,7 @@
 #include <string>
 
 #include "event/auth_event.h"
+#include "report/event_histogram.h"
 #include "report/top_counter.h"
 
 namespace spraytrace::report {
@@ -23,6 +25,8 @@ class EventTally {
   uint64_t successes() const { return successes_; }
   Timestamp first_time() const { return first_; }
   Timestamp last_time() const { return last_; }
+  // Failures and successes per hour (coarser for long spans).
+  const EventHistogram& timeline() const { return timeline_; }
   // Sources keyed by their text (an address, or the host name a log gave instead).
   const TopCounter<std::string>& failing_sources() const { return failing_sources_; }
   const TopCounter<StringId>& failing_accounts() const { return failing_accounts_; }
@@ -33,6 +37,7 @@ class EventTally {
   uint64_t successes_ = 0;
   Timestamp first_ = 0;
   Timestamp last_ = 0;
+  EventHistogram timeline_;
   TopCounter<std::string> failing_sources_;
   TopCounter<StringId> failing_accounts_;
   const StringPool* pool_;
