@@ -8,8 +8,8 @@
 #include "parse/csv/generic_csv_family.h"
 #include "parse/ecs/ecs_family.h"
 #include "parse/sshd/sshd_family.h"
-#include "parse/windows/windows_json_families.h"
 #include "parse/vpn/fortigate/fortigate_parser.h"
+#include "parse/windows/windows_json_families.h"
 
 namespace spraytrace::parse {
 namespace {
