@@ -144,6 +144,7 @@ TEST_F(CliTest, HelpTeachesWithExamples) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("Examples:"), std::string::npos);
   EXPECT_NE(r.out.find("--findings"), std::string::npos);
+  EXPECT_NE(r.out.find("--report"), std::string::npos);
   EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
   EXPECT_EQ(Run("--help").exit_code, 0);
 }
@@ -166,6 +167,26 @@ TEST_F(CliTest, FindingsFileAndSummaryOnRequest) {
   EXPECT_EQ(Findings(ReadFile(findings)).size(), 1u);
   EXPECT_NE(r.out.find("Findings: 1"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("192.0.2.10"), std::string::npos);
+}
+
+TEST_F(CliTest, HtmlReportIsWrittenBesideTheFindings) {
+  const fs::path sample = testing::SourceDir() / "examples" / "sample-auth.log";
+  const fs::path report = dir_ / "report.html";
+  const RunResult r = Run("scan '" + sample.string() + "' --year 2026 --report '" +
+                          report.string() + "' --findings /dev/null --summary");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const std::string page = ReadFile(report);
+  ASSERT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u) << page.substr(0, 200);
+  for (const char* source : {"203.0.113.45", "198.51.100.23", "2001:db8:77::5", "192.0.2.77"}) {
+    EXPECT_NE(page.find(source), std::string::npos) << source;
+  }
+  EXPECT_EQ(page.find("<script"), std::string::npos);
+  EXPECT_NE(r.out.find("Report: " + report.string() + " ("), std::string::npos) << r.out;
+
+  const RunResult bad = Run("scan '" + sample.string() + "' --report /nonexistent/dir/r.html");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("cannot write the report to '/nonexistent/dir/r.html'"), std::string::npos)
+      << bad.err;
 }
 
 std::string Gzip(const std::string& text) {

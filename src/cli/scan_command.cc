@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "parse/family_registry.h"
 #include "parse/log_parser.h"
 #include "report/findings_jsonl.h"
+#include "report/html_report.h"
 #include "report/terminal_summary.h"
 #include "report/utf8.h"
 
@@ -28,6 +30,7 @@ constexpr const char* kScanExamples = R"(Examples:
   spraytrace scan auth.log | jq -r '.rule.name + " " + (.related.ip|join(","))'
   spraytrace scan signins.json audit.csv 4625.evtx  Entra, M365, Windows, VPN logs: auto-detected
   spraytrace scan export.csv --csv-columns time=Time,user=Account,source=ClientIP,outcome=Result
+  spraytrace scan auth.log --report report.html     findings as a page to read (one file, no script)
   spraytrace scan auth.log --set brute_force.max_failures=3 --set spray.window=48h
   spraytrace scan --print-config > spraytrace.toml  then edit and pass --config spraytrace.toml
 
@@ -71,6 +74,33 @@ void PrintError(std::string_view message) {
   fmt::print(stderr, "spraytrace scan: {}\n", report::EscapeForTerminal(message));
 }
 
+// Renders the HTML report and writes it to `file`; on success sets *done to what the summary
+// says about it ("report.html (212 KB, 9 ms)").
+bool WriteReport(const ScanContext& context, const std::vector<detect::Finding>& findings,
+                 size_t top, std::FILE* file, std::string* done) {
+  const auto started = std::chrono::steady_clock::now();
+  report::HtmlReportInput input;
+  input.counts = &context.counts;
+  input.tally = &context.tally;
+  input.findings = &findings;
+  input.files = &context.files;
+  input.diagnostics = &context.diagnostics;
+  input.strings = &context.strings;
+  input.generated = static_cast<Timestamp>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                               std::chrono::system_clock::now().time_since_epoch())
+                                               .count());
+  input.version = SPRAYTRACE_VERSION;
+  input.top = top;
+  const std::string page = report::RenderHtmlReport(input);
+  const bool ok =
+      std::fwrite(page.data(), 1, page.size(), file) == page.size() && std::fflush(file) == 0;
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+  *done = fmt::format("{:.0f} KB, {} ms", static_cast<double>(page.size()) / 1024.0, ms);
+  return ok;
+}
+
 }  // namespace
 
 void ScanCommand::Register(CLI::App* app) {
@@ -81,6 +111,10 @@ void ScanCommand::Register(CLI::App* app) {
                    "Log files or folders (plain, .gz, .zst; recognised by content); '-' is stdin");
   scan->add_option("--findings", findings_path_,
                    "Write findings as JSON lines to FILE ('-': stdout)")
+      ->option_text("FILE");
+  scan->add_option("--report", report_path_,
+                   "Write an HTML report to FILE: headline, timeline, campaigns, compromised "
+                   "accounts (self-contained, no script)")
       ->option_text("FILE");
   scan->add_option("--config", config_path_, "Detector settings from a TOML file")
       ->option_text("FILE");
@@ -172,6 +206,16 @@ ExitCode ScanCommand::Run() {
     }
   }
 
+  std::unique_ptr<std::FILE, FileCloser> report_file;
+  if (!report_path_.empty()) {
+    report_file.reset(report_path_ == "-" ? nullptr : std::fopen(report_path_.c_str(), "w"));
+    if (!report_file) {
+      PrintError(fmt::format("cannot write the report to '{}': {}", report_path_,
+                             report_path_ == "-" ? "name a file" : std::strerror(errno)));
+      return ExitCode::kUsageOrInputError;
+    }
+  }
+
   auto context = std::make_unique<ScanContext>();
   std::unique_ptr<report::FindingsJsonlWriter> writer;
   if (findings_file) {
@@ -184,6 +228,13 @@ ExitCode ScanCommand::Run() {
   }
   if (findings_file && std::fflush(findings_file.get()) != 0) writer.reset();
 
+  std::string report_done;
+  if (report_file && !WriteReport(*context, tee.findings, top_, report_file.get(), &report_done)) {
+    PrintError(
+        fmt::format("writing the report to '{}' failed: {}", report_path_, std::strerror(errno)));
+    return ExitCode::kUsageOrInputError;
+  }
+
   const bool findings_on_stdout = findings_file.get() == stdout;
   const bool show_summary = !no_summary_ && (summary_ || stdout_is_terminal);
   if (show_summary) {
@@ -191,6 +242,9 @@ ExitCode ScanCommand::Run() {
                                &context->diagnostics, &context->strings, top_};
     std::FILE* out = findings_on_stdout ? stderr : stdout;
     fmt::print(out, "{}", report::RenderTerminalSummary(input));
+    if (report_file) {
+      fmt::print(out, "\nReport: {} ({})\n", report::EscapeForTerminal(report_path_), report_done);
+    }
   } else if (context->diagnostics.Total() > 0) {
     fmt::print(stderr,
                "spraytrace scan: {} input problems (lines skipped or not understood); "

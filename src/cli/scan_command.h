@@ -25,6 +25,7 @@ class ScanCommand {
 
   std::vector<std::string> inputs_;
   std::string findings_path_;
+  std::string report_path_;
   std::string config_path_;
   std::vector<std::string> settings_;
   std::optional<int> year_;

@@ -68,23 +68,43 @@ void WriteSources(const ReportContext& ctx, const CampaignView& c) {
   html->Element("p", {{"class", "note"}}, "Networks with most sources");
   WriteBarChart("Networks with most sources", Head(c.networks, ctx.in.top), html);
   html->Close("div");
-  if (!c.countries.empty()) {
+  const CampaignSourcesProfile& w = c.where;
+  if (!w.countries.empty()) {
     html->Open("div");
-    html->Element("p", {{"class", "note"}}, "Countries (source.geo.country_iso_code)");
-    WriteBarChart("Sources per country", Head(c.countries, ctx.in.top), html);
+    html->Element(
+        "p", {{"class", "note"}},
+        fmt::format("Countries (source.geo.country_iso_code): {} known of {}, at least {}",
+                    Thousands(w.with_country), Thousands(w.looked_up),
+                    Plural(w.distinct_countries, "country", "countries")));
+    WriteBarChart("Sources per country", Head(w.countries, ctx.in.top), html);
     html->Close("div");
   }
-  if (!c.as_names.empty()) {
+  if (!w.asns.empty()) {
     html->Open("div");
-    html->Element("p", {{"class", "note"}}, "Autonomous systems (source.as)");
-    WriteBarChart("Sources per autonomous system", Head(c.as_names, ctx.in.top), html);
+    html->Element("p", {{"class", "note"}},
+                  fmt::format("Autonomous systems (source.as): {} known of {}, at least {}",
+                              Thousands(w.with_asn), Thousands(w.looked_up),
+                              Plural(w.distinct_asns, "network operator", "network operators")));
+    WriteBarChart("Sources per autonomous system", Head(w.asns, ctx.in.top), html);
+    html->Close("div");
+  }
+  if (!w.intel.empty()) {
+    html->Open("div");
+    html->Element("p", {{"class", "note"}},
+                  fmt::format("Threat intelligence: {} named by a list",
+                              Plural(w.known_bad, "source", "sources")));
+    WriteBarChart("Sources per threat-intel tag", Head(w.intel, ctx.in.top), html);
     html->Close("div");
   }
   html->Close("div");
+  if (w.present && w.asns.empty() && w.countries.empty()) {
+    html->Element("p", {{"class", "note"}},
+                  "Enrichment knew no autonomous system or country for these sources.");
+  }
   std::vector<std::string> addresses;
   const size_t shown = std::min(ctx.in.max_items, c.sources.size());
   addresses.reserve(shown);
-  for (size_t i = 0; i < shown; ++i) addresses.push_back(c.sources[i].ip.ToString());
+  for (size_t i = 0; i < shown; ++i) addresses.push_back(c.sources[i].ToString());
   WriteNames(addresses, shown, c.sources.size(), {}, html);
 }
 

@@ -24,6 +24,28 @@ std::string SourceText(const detect::Finding& f) {
   return Plural(f.related_ips.size(), "address", "addresses");
 }
 
+// What enrichment knew of a finding's one source: "AS64500 Example Telecom, DE, intel: feodo";
+// empty when nothing.
+std::string SourceProfileText(const detect::Finding& f) {
+  if (!f.source_profile) return "";
+  const detect::SourceProfile& p = *f.source_profile;
+  std::vector<std::string> parts;
+  if (p.asn != 0) parts.push_back(AsLabel(p.asn, p.as_organization));
+  if (!p.country_iso_code.empty()) parts.push_back(p.country_iso_code);
+  if (!p.intel.empty()) parts.push_back(fmt::format("intel: {}", fmt::join(p.intel, ", ")));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+// The source cell: the address, then what enrichment knew of it.
+void WriteSourceCell(const detect::Finding& f, HtmlWriter* html) {
+  html->Open("td", {{"class", "src"}});
+  html->Element("span", {{"class", "mono"}}, SourceText(f));
+  if (const std::string profile = SourceProfileText(f); !profile.empty()) {
+    html->Element("p", {{"class", "note"}}, profile);
+  }
+  html->Close("td");
+}
+
 size_t CampaignNumber(const ReportModel& model, const std::string& id) {
   for (size_t i = 0; i < model.campaigns.size(); ++i) {
     if (model.campaigns[i].id == id) return i + 1;
@@ -122,9 +144,16 @@ void WriteLead(const ReportContext& ctx) {
                 c.accounts_exact ? "" : "at least ",
                 Plural(c.accounts_total, "account", "accounts"),
                 detect::FormatSpan(c.end - c.start), c.sources.size() == 1 ? "one" : "each");
-    html->TextF("{:.1f} failures per address, below every per-address threshold.",
+    html->TextF("{:.1f} failures per address, below every per-address threshold",
                 static_cast<double>(c.failures) /
                     static_cast<double>(std::max<size_t>(1, c.sources.size())));
+    const CampaignSourcesProfile& w = c.where;
+    if (!w.countries.empty() || !w.asns.empty()) {
+      html->TextF("; sources in {} and {}", Plural(w.distinct_countries, "country", "countries"),
+                  Plural(w.distinct_asns, "network operator", "network operators"));
+      if (!w.asns.empty()) html->TextF(", most in {} ({})", w.asns[0].label, w.asns[0].count);
+    }
+    html->Text(".");
     html->Close("p");
   }
 }
@@ -212,7 +241,7 @@ void WriteCompromised(const ReportContext& ctx) {
     html->Element("strong", {{"class", "crit"}}, f.user_name);
     html->Close("td");
     html->Element("td", {{"class", "when mono"}}, FormatIso8601(f.end));
-    html->Element("td", {{"class", "when mono"}}, SourceText(f));
+    WriteSourceCell(f, html);
     html->Open("td");
     html->Element("code", f.rule_id);
     if (const size_t n = CampaignNumber(m, f.campaign); n > 0) {
@@ -242,7 +271,7 @@ void WriteOtherRow(const ReportContext& ctx, const detect::Finding& f) {
                 fmt::format("{}", f.severity));
   html->Close("td");
   html->Element("td", {{"class", "mono"}}, f.rule_id);
-  html->Element("td", {{"class", "mono"}}, SourceText(f));
+  WriteSourceCell(f, html);
   html->Open("td");
   WriteNames(f.related_users, kAccountsPerRow, f.distinct_accounts, {}, html);
   html->Close("td");

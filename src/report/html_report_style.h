@@ -44,7 +44,8 @@ table{border-collapse:collapse;width:100%;background:var(--card);font-size:.9rem
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
 th{background:#eef1f4;font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-td.when{white-space:nowrap}
+td.when,td.src .mono{white-space:nowrap}
+td.src .note{margin:2px 0 0;font-size:.8rem}
 .sev{display:inline-block;min-width:1.6em;text-align:center;border-radius:4px;padding:0 4px;
 font-weight:600;background:#e7ebef}
 .sev4{background:var(--crit);color:#fff}.sev3{background:var(--warn-bg);color:var(--warn)}

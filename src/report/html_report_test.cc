@@ -139,9 +139,17 @@ void FillHostile(ScanRun& run) {
   period.related_users = {kScript, kImg, "user2"};
   period.summary = "names like " + kScript + " were tried";
   period.evidence[0].why = "198.18.0.7 failed for " + kImg + " (unknown_user)";
+  detect::SourcesProfile where;
+  where.sources = 40;
+  where.with_asn = where.with_country = 40;
+  where.distinct_asns = where.distinct_countries = 2;
+  where.asns = {{64501, kScript, 30}, {64502, "", 10}};
+  where.countries = {{kQuote, 25}, {"DE", 15}};
+  period.sources_profile = where;
   run.findings.push_back(period);
   detect::Finding compromise = Compromise(kScript, "203.0.113.9", campaign, At(3, 12));
   compromise.summary = kScript + " logged in from 203.0.113.9";
+  compromise.source_profile = detect::SourceProfile{64500, kImg, "DE", {kQuote}};
   run.findings.push_back(compromise);
   // A name that would close an attribute: it is in the timeline mark's aria-label.
   run.findings.push_back(Compromise(kImg + kQuote, "203.0.113.10", campaign, At(3, 13)));
@@ -171,7 +179,11 @@ TEST(HtmlReport, HostileNamesStayTextEverywhere) {
   EXPECT_NE(page.find("names like " + kScriptShown), std::string::npos);
   EXPECT_NE(page.find("failed for " + kImgShown), std::string::npos);
   EXPECT_NE(page.find("/var/log/" + kImgShown + ".log:100"), std::string::npos);
-  EXPECT_NE(page.find(kQuoteShown + "</td>"), std::string::npos);  // the brute force's source
+  EXPECT_NE(page.find(kQuoteShown + "</span></td>"), std::string::npos);  // a host-name source
+  // Enrichment data is input too: AS names and intel tags from the databases.
+  EXPECT_NE(page.find("AS64500 " + kImgShown + ", DE, intel: " + kQuoteShown), std::string::npos);
+  EXPECT_NE(page.find("<title>AS64501 " + kScriptShown + ": 30</title>"), std::string::npos);
+  EXPECT_NE(page.find(">" + kQuoteShown + "</text>"), std::string::npos);  // a country
   EXPECT_NE(page.find("unknown_format"), std::string::npos);
   // SVG: the compromise mark's attribute and tooltip, the campaign band's tooltip, the bar
   // charts' labels and tooltips.

@@ -24,27 +24,29 @@ std::vector<LabelCount> Ranked(const std::map<std::string, uint64_t>& counts) {
   return out;
 }
 
-SourceFacts FactsFor(const IpAddress& ip) {
-  SourceFacts facts;
-  facts.ip = ip;
-  facts.network = NetworkOf(ip);
-  return facts;
-}
-
-void AddSourceTables(CampaignView* c) {
-  std::map<std::string, uint64_t> networks, countries, as_names;
-  for (const SourceFacts& s : c->sources) {
-    if (networks[s.network]++ == 0) ++(s.ip.is_v4() ? c->v4_networks : c->v6_networks);
-    if (!s.country_iso_code.empty()) ++countries[s.country_iso_code];
-    if (s.as_number) {
-      ++as_names[s.as_organization.empty()
-                     ? fmt::format("AS{}", *s.as_number)
-                     : fmt::format("AS{} {}", *s.as_number, s.as_organization)];
-    }
+void CountNetworks(CampaignView* c) {
+  std::map<std::string, uint64_t> networks;
+  for (const IpAddress& ip : c->sources) {
+    if (networks[NetworkOf(ip)]++ == 0) ++(ip.is_v4() ? c->v4_networks : c->v6_networks);
   }
   c->networks = Ranked(networks);
-  c->countries = Ranked(countries);
-  c->as_names = Ranked(as_names);
+}
+
+struct ProfileSums {
+  std::map<std::string, uint64_t> countries, asns, intel;
+};
+
+void AddProfile(const detect::SourcesProfile& p, CampaignSourcesProfile* into, ProfileSums* sums) {
+  into->present = true;
+  into->looked_up += p.sources;
+  into->with_asn += p.with_asn;
+  into->with_country += p.with_country;
+  into->distinct_asns = std::max(into->distinct_asns, p.distinct_asns);
+  into->distinct_countries = std::max(into->distinct_countries, p.distinct_countries);
+  into->known_bad += p.known_bad;
+  for (const auto& a : p.asns) sums->asns[AsLabel(a.asn, a.organization)] += a.sources;
+  for (const auto& n : p.countries) sums->countries[n.name] += n.sources;
+  for (const auto& n : p.intel) sums->intel[n.name] += n.sources;
 }
 
 // Merges the periods of one campaign (already in c->periods, by start).
@@ -64,12 +66,19 @@ void MergePeriods(CampaignView* c) {
     c->accounts_total = std::max(c->accounts_total, f->distinct_accounts);
     c->evidence.insert(c->evidence.end(), f->evidence.begin(), f->evidence.end());
   }
-  for (const IpAddress& ip : sources) c->sources.push_back(FactsFor(ip));
+  c->sources.assign(sources.begin(), sources.end());
   c->accounts.assign(accounts.begin(), accounts.end());
   c->accounts_total = std::max<uint64_t>(c->accounts_total, c->accounts.size());
   std::stable_sort(c->evidence.begin(), c->evidence.end(),
                    [](const auto& a, const auto& b) { return a.time < b.time; });
-  AddSourceTables(c);
+  CountNetworks(c);
+  ProfileSums sums;
+  for (const Finding* f : c->periods) {
+    if (f->sources_profile) AddProfile(*f->sources_profile, &c->where, &sums);
+  }
+  c->where.countries = Ranked(sums.countries);
+  c->where.asns = Ranked(sums.asns);
+  c->where.intel = Ranked(sums.intel);
 }
 
 std::vector<CampaignView> BuildCampaigns(const std::vector<Finding>& findings) {
@@ -117,6 +126,11 @@ void CountRules(const std::vector<Finding>& findings, ReportModel* model) {
 }
 
 }  // namespace
+
+std::string AsLabel(uint32_t asn, std::string_view organization) {
+  return organization.empty() ? fmt::format("AS{}", asn)
+                              : fmt::format("AS{} {}", asn, organization);
+}
 
 std::string NetworkOf(const IpAddress& ip) {
   return ip.is_v4() ? ip.Masked(24).ToString() + "/24" : ip.Masked(64).ToString() + "/64";

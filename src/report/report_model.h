@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "detect/finding.h"
@@ -20,15 +21,20 @@ struct LabelCount {
   uint64_t count = 0;
 };
 
-// What is known about one attributed source. The network is always known; the autonomous
-// system and country only when enrichment (correlate/) put them on the finding, in the ECS
-// fields source.as.number, source.as.organization.name and source.geo.country_iso_code.
-struct SourceFacts {
-  IpAddress ip;
-  std::string network;                // "203.0.113.0/24", "2001:db8:1:2::/64"
-  std::optional<uint32_t> as_number;  // source.as.number
-  std::string as_organization;        // source.as.organization.name
-  std::string country_iso_code;       // source.geo.country_iso_code
+// Where a campaign's sources are, from enrichment (correlate/EnrichingSink sets the findings'
+// sources_profile when ASN, geo or threat-intel data was given): the periods' profiles summed,
+// so a source attributed in two periods counts in both. Empty when there was no enrichment.
+struct CampaignSourcesProfile {
+  bool present = false;
+  uint64_t looked_up = 0;
+  uint64_t with_asn = 0;
+  uint64_t with_country = 0;
+  uint64_t distinct_asns = 0;         // the most any period saw: a lower bound
+  uint64_t distinct_countries = 0;    // likewise
+  uint64_t known_bad = 0;             // sources a threat-intel list names
+  std::vector<LabelCount> countries;  // "DE" (source.geo.country_iso_code), most sources first
+  std::vector<LabelCount> asns;       // "AS64500 Example Telecom" (source.as.*), likewise
+  std::vector<LabelCount> intel;      // threat-intel tags, likewise
 };
 
 struct CampaignView {
@@ -41,7 +47,7 @@ struct CampaignView {
   double confidence = 0;    // the highest of the periods
   uint64_t failures = 0;
   uint64_t unknown_account_failures = 0;
-  std::vector<SourceFacts> sources;   // distinct, by address
+  std::vector<IpAddress> sources;     // distinct, by address
   std::vector<std::string> accounts;  // distinct, sorted
   // Targeted accounts: the periods' related.user may be capped (episodes.max_related_users), so
   // when it was, the count is a lower bound.
@@ -50,8 +56,7 @@ struct CampaignView {
   size_t v4_networks = 0;                  // distinct /24s among the sources
   size_t v6_networks = 0;                  // distinct /64s
   std::vector<LabelCount> networks;        // sources per network, most first
-  std::vector<LabelCount> countries;       // sources per country, when enrichment knew them
-  std::vector<LabelCount> as_names;        // sources per "AS64500 Example Telecom", likewise
+  CampaignSourcesProfile where;            // ASNs, countries, intel when enriched
   std::vector<detect::Evidence> evidence;  // the periods' cited events, by time
 };
 
@@ -66,6 +71,9 @@ struct ReportModel {
 };
 
 ReportModel BuildReportModel(const std::vector<detect::Finding>& findings);
+
+// "AS64500 Example Telecom", "AS64500" when the name is unknown.
+std::string AsLabel(uint32_t asn, std::string_view organization);
 
 // "203.0.113.0/24" for IPv4, "2001:db8:1:2::/64" for IPv6.
 std::string NetworkOf(const IpAddress& ip);

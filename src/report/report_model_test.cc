@@ -56,7 +56,43 @@ TEST(ReportModel, CountsNetworksPerFamilyAndRanksThem) {
   EXPECT_EQ(c.networks[0].count, 3u);
   EXPECT_EQ(c.networks[1].label, "2001:db8:1:2::/64");
   EXPECT_EQ(c.networks[1].count, 2u);
-  EXPECT_TRUE(c.countries.empty());  // no enrichment on these findings
+  EXPECT_FALSE(c.where.present);  // no enrichment on these findings
+}
+
+TEST(ReportModel, SumsTheEnrichmentOfTheCampaignsPeriods) {
+  detect::Finding first = CampaignPeriod("c-4", At(3, 0), At(3, 23), 30, 5);
+  detect::Finding second = CampaignPeriod("c-4", At(4, 0), At(4, 20), 20, 5, 30);
+  detect::SourcesProfile a;
+  a.sources = 30;
+  a.with_asn = 28;
+  a.with_country = 30;
+  a.distinct_asns = 3;
+  a.distinct_countries = 2;
+  a.asns = {{4134, "CHINANET-BACKBONE", 20}, {4837, "", 8}};
+  a.countries = {{"CN", 25}, {"TW", 5}};
+  detect::SourcesProfile b = a;
+  b.sources = 20;
+  b.asns = {{4837, "", 15}};
+  b.countries = {{"TW", 20}};
+  b.known_bad = 2;
+  b.intel = {{"blocklist:quad7", 2}};
+  first.sources_profile = a;
+  second.sources_profile = b;
+  const ReportModel m = BuildReportModel({first, second});
+  const CampaignSourcesProfile& w = m.campaigns.at(0).where;
+  EXPECT_TRUE(w.present);
+  EXPECT_EQ(w.looked_up, 50u);
+  EXPECT_EQ(w.with_asn, 56u);
+  EXPECT_EQ(w.distinct_asns, 3u);
+  ASSERT_EQ(w.asns.size(), 2u);
+  EXPECT_EQ(w.asns[0].label, "AS4837");
+  EXPECT_EQ(w.asns[0].count, 23u);
+  EXPECT_EQ(w.asns[1].label, "AS4134 CHINANET-BACKBONE");
+  ASSERT_EQ(w.countries.size(), 2u);
+  EXPECT_EQ(w.countries[0].label, "CN");
+  EXPECT_EQ(w.countries[1].count, 25u);
+  EXPECT_EQ(w.known_bad, 2u);
+  EXPECT_EQ(w.intel.at(0).label, "blocklist:quad7");
 }
 
 TEST(ReportModel, ACappedAccountListMakesTheCountALowerBound) {
