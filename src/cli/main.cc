@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "cli/blocklist_command.h"
 #include "cli/eval_command.h"
 #include "cli/exit_codes.h"
 #include "cli/scan_command.h"
@@ -16,7 +17,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 2 usage or input error; otherwise scan: 0 nothing found, 1 findings;\n"
-      "eval: 0 every floor met, 1 a floor missed; simulate: 0 written.\n"
+      "eval: 0 every floor met, 1 a floor missed; simulate, blocklist: 0 written.\n"
       "Run 'spraytrace COMMAND --help' for a command's options and examples.");
   app.set_version_flag("--version", "spraytrace " SPRAYTRACE_VERSION);
 
@@ -26,6 +27,8 @@ int main(int argc, char** argv) {
   simulate.Register(&app);
   spraytrace::cli::EvalCommand eval;
   eval.Register(&app);
+  spraytrace::cli::BlocklistCommand blocklist;
+  blocklist.Register(&app);
 
   if (argc == 1) {  // bare `spraytrace`: teach instead of "A subcommand is required"
     std::fputs(app.help().c_str(), stderr);
@@ -39,5 +42,6 @@ int main(int argc, char** argv) {
   }
   if (simulate.ran()) return static_cast<int>(simulate.exit_code());
   if (eval.ran()) return static_cast<int>(eval.exit_code());
+  if (blocklist.ran()) return static_cast<int>(blocklist.exit_code());
   return static_cast<int>(scan.exit_code());
 }

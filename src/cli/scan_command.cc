@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -33,6 +34,8 @@ constexpr const char* kScanExamples = R"(Examples:
   spraytrace scan auth.log --report report.html     findings as a page to read (one file, no script)
   spraytrace scan auth.log --set brute_force.max_failures=3 --set spray.window=48h
   spraytrace scan --print-config > spraytrace.toml  then edit and pass --config spraytrace.toml
+  spraytrace scan auth.log --blocklist ban.nft --blocklist ban.json   nftables sets + CrowdSec
+  spraytrace scan auth.log --blocklist - --blocklist-format cidr --set blocklist.scope_v4=24
 
 Findings are JSON lines in Elastic Common Schema names (rule.name, related.ip, related.user,
 user.name, source.ip, event.start/end, spraytrace.evidence). When stdout is not a terminal and
@@ -132,6 +135,18 @@ void ScanCommand::Register(CLI::App* app) {
                    "outcome=COL[,reason=COL,host=COL,tenant=COL,client=COL,service=COL,"
                    "success=VALUE|VALUE]")
       ->option_text("MAPPING");
+  scan->add_option("--blocklist", blocklists_.paths,
+                   "Write a blocklist of the attacking sources to FILE, in the format its name "
+                   "says: .txt plain, .cidr aggregated, .nft nftables, .ipset ipset restore, "
+                   ".json CrowdSec decisions (repeatable; policy: [blocklist] settings)")
+      ->option_text("FILE");
+  scan->add_option("--blocklist-format", blocklists_.format,
+                   "Format of every --blocklist: plain, cidr, nft, ipset, crowdsec")
+      ->option_text("NAME");
+  scan->add_option("--as-of", blocklists_.as_of,
+                   "Blocklist lifetimes count down from TIME ('now' or 2026-11-05T00:00:00Z); "
+                   "default: the latest evidence")
+      ->option_text("TIME");
   scan->add_flag("--summary", summary_,
                  "Print the readable summary even when stdout is not a terminal (to stderr if "
                  "findings go to stdout)");
@@ -167,6 +182,16 @@ ExitCode ScanCommand::Run() {
     return ExitCode::kUsageOrInputError;
   }
   options.detectors = config.detectors;
+  if (Status s = ValidateRequest(blocklists_); !s.ok()) {
+    PrintError(s.message());
+    return ExitCode::kUsageOrInputError;
+  }
+  const bool blocklist_on_stdout =
+      std::find(blocklists_.paths.begin(), blocklists_.paths.end(), "-") != blocklists_.paths.end();
+  if (blocklist_on_stdout && findings_path_ == "-") {
+    PrintError("--findings - and --blocklist - would mix on stdout: send one to a file");
+    return ExitCode::kUsageOrInputError;
+  }
   options.parser.forced_family = format_;
   if (!csv_columns_.empty()) {
     Result<parse::CsvMapping> mapping = parse::ParseCsvMapping(csv_columns_);
@@ -195,7 +220,9 @@ ExitCode ScanCommand::Run() {
 
   // Findings: to the named file, or to stdout when stdout is not a terminal.
   std::unique_ptr<std::FILE, FileCloser> findings_file;
-  if (findings_path_ == "-" || (findings_path_.empty() && !stdout_is_terminal)) {
+  // A blocklist on stdout keeps it to itself.
+  if (findings_path_ == "-" ||
+      (findings_path_.empty() && !stdout_is_terminal && !blocklist_on_stdout)) {
     findings_file.reset(stdout);
   } else if (!findings_path_.empty()) {
     findings_file.reset(std::fopen(findings_path_.c_str(), "w"));
@@ -254,6 +281,18 @@ ExitCode ScanCommand::Run() {
   if (writer && !writer->ok()) {
     PrintError(fmt::format("writing findings failed: {}", std::strerror(errno)));
     return ExitCode::kUsageOrInputError;
+  }
+  if (!blocklists_.empty()) {
+    auto notes = WriteBlocklists(tee.findings, config.blocklist, blocklists_);
+    if (!notes) {
+      PrintError(notes.error().message());
+      return ExitCode::kUsageOrInputError;
+    }
+    if (show_summary) {
+      for (const std::string& note : *notes) {
+        fmt::print(stderr, "Blocklist {}\n", report::EscapeForTerminal(note));
+      }
+    }
   }
   if (context->counts.files_read == 0) {
     PrintError("nothing could be read");

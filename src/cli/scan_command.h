@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/blocklist_output.h"
 #include "cli/exit_codes.h"
 
 namespace spraytrace::cli {
@@ -26,6 +27,7 @@ class ScanCommand {
   std::vector<std::string> inputs_;
   std::string findings_path_;
   std::string report_path_;
+  BlocklistRequest blocklists_;
   std::string config_path_;
   std::vector<std::string> settings_;
   std::optional<int> year_;

@@ -1,5 +1,6 @@
-// FindingRecord: the fields of one finding (docs/findings.md) that `spraytrace eval` scores, as
-// read back from a findings JSON-lines file. Plain value types, so tests build them by hand.
+// FindingRecord: the fields of one finding (docs/findings.md) that `spraytrace eval` scores and
+// `spraytrace blocklist` decides on, as read back from a findings JSON-lines file. Plain value
+// types, so tests build them by hand.
 #ifndef SPRAYTRACE_EVAL_FINDING_RECORD_H_
 #define SPRAYTRACE_EVAL_FINDING_RECORD_H_
 
@@ -23,6 +24,9 @@ struct FindingRecord {
   std::optional<IpAddress> source_ip;      // source.ip
   std::vector<std::string> related_users;  // related.user
   std::optional<std::string> user_name;    // user.name
+  std::optional<int> severity;             // event.severity
+  std::optional<double> confidence;        // spraytrace.confidence
+  std::string campaign;                    // spraytrace.campaign (empty: none)
 };
 
 // A line that could not be read as a finding: its 1-based number and why.

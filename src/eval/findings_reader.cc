@@ -114,6 +114,29 @@ Status ReadAddresses(object o, FindingRecord* f) {
   return Status::Ok();
 }
 
+// event.severity (an integer) and spraytrace.confidence (a number), when present.
+Status ReadScores(object o, FindingRecord* f) {
+  element value;
+  if (Find(o, "event", "severity", &value)) {
+    int64_t severity = 0;
+    if (value.get(severity) != simdjson::SUCCESS || severity < 0 || severity > 100) {
+      return Bad("event.severity", "not an integer from 0 to 100");
+    }
+    f->severity = static_cast<int>(severity);
+  }
+  if (Find(o, "spraytrace", "confidence", &value)) {
+    double confidence = 0;
+    if (value.get(confidence) != simdjson::SUCCESS) {
+      int64_t whole = 0;  // simdjson keeps integers ("confidence": 1) apart from doubles
+      if (value.get(whole) != simdjson::SUCCESS)
+        return Bad("spraytrace.confidence", "not a number");
+      confidence = static_cast<double>(whole);
+    }
+    f->confidence = confidence;
+  }
+  return Status::Ok();
+}
+
 Status ReadRequired(object o, FindingRecord* f) {
   bool present = false;
   if (Status s = ReadString(o, "rule", "name", &f->rule_name, &present); !s.ok()) return s;
@@ -135,7 +158,8 @@ Status ReadOptional(object o, FindingRecord* f) {
   std::string user;
   if (Status s = ReadString(o, "user", "name", &user, &present); !s.ok()) return s;
   if (present) f->user_name = std::move(user);
-  return Status::Ok();
+  if (Status s = ReadString(o, "spraytrace", "campaign", &f->campaign, &present); !s.ok()) return s;
+  return ReadScores(o, f);
 }
 
 Result<FindingRecord> ParseWith(simdjson::dom::parser* parser, std::string_view line) {

@@ -37,6 +37,31 @@ TEST(FindingsReader, ReadsTheContractFields) {
   EXPECT_EQ(f->source_ip->ToString(), "203.0.113.45");
   EXPECT_EQ(*f->user_name, "root");
   EXPECT_EQ(f->related_users, (std::vector<std::string>{"root", "<b>x</b>"}));
+  EXPECT_EQ(f->severity, 2);
+  EXPECT_FALSE(f->confidence.has_value());
+  EXPECT_EQ(f->campaign, "") << "null campaign";
+}
+
+TEST(FindingsReader, ReadsConfidenceSeverityAndCampaignForBlocklists) {
+  auto f = ParseFindingLine(
+      R"({"@timestamp":"2026-11-02T03:10:09Z","rule":{"name":"distributed_spray"},)"
+      R"("event":{"severity":3},"spraytrace":{"campaign":"distributed-x","confidence":0.8933}})");
+  ASSERT_TRUE(f.has_value()) << f.error().ToString();
+  EXPECT_EQ(f->severity, 3);
+  EXPECT_DOUBLE_EQ(*f->confidence, 0.8933);
+  EXPECT_EQ(f->campaign, "distributed-x");
+  f = ParseFindingLine(R"({"@timestamp":"2026-11-02T03:10:09Z","rule.name":"brute_force",)"
+                       R"("spraytrace.confidence":1})");
+  ASSERT_TRUE(f.has_value()) << f.error().ToString();
+  EXPECT_EQ(*f->confidence, 1.0) << "an integer confidence is a number too";
+  f = ParseFindingLine(R"({"@timestamp":"2026-11-02T03:10:09Z","rule.name":"brute_force",)"
+                       R"("event.severity":"high"})");
+  ASSERT_FALSE(f.has_value());
+  EXPECT_NE(f.error().message().find("event.severity"), std::string::npos);
+  f = ParseFindingLine(R"({"@timestamp":"2026-11-02T03:10:09Z","rule.name":"brute_force",)"
+                       R"("spraytrace":{"confidence":"sure"}})");
+  ASSERT_FALSE(f.has_value());
+  EXPECT_EQ(f.error().message(), "spraytrace.confidence: not a number");
 }
 
 TEST(FindingsReader, AcceptsDottedNamesSingleValuesAndNulls) {
