@@ -11,6 +11,7 @@ packages=(
   nftables ipset python3-jsonschema
   libevtx-dev libbfio-dev libpugixml-dev
   libmaxminddb-dev
+  chromium  # headless, for the HTML report's browser test (ctest -L browser)
 )
 
 missing=()

@@ -11,6 +11,16 @@ Timestamp AlignDown(Timestamp time, Micros width) {
 
 }  // namespace
 
+Micros NextBucketWidth(Micros width) {
+  static constexpr Micros kLadder[] = {
+      kMicrosPerMinute,   5 * kMicrosPerMinute, 15 * kMicrosPerMinute, kMicrosPerHour,
+      3 * kMicrosPerHour, 6 * kMicrosPerHour,   12 * kMicrosPerHour,   kMicrosPerDay};
+  for (Micros step : kLadder) {
+    if (step > width) return step;
+  }
+  return 2 * width;
+}
+
 void EventHistogram::Add(Timestamp time, const Bucket& counts) {
   Bucket& bucket = buckets_[IndexFor(time)];
   bucket.failures += counts.failures;
@@ -44,7 +54,7 @@ size_t EventHistogram::IndexFor(Timestamp time) {
 }
 
 void EventHistogram::Coarsen() {
-  const Micros wider = 2 * width_;
+  const Micros wider = NextBucketWidth(width_);
   if (buckets_.empty()) {
     width_ = wider;
     return;

@@ -1,12 +1,13 @@
 // EventHistogram: failed and successful attempts per time bucket over a run, for the HTML
 // report's timeline.
 //
-// Buckets start one hour wide and are aligned to multiples of their width since the epoch. When
-// the span seen would need more than kMaxBuckets, the width doubles and neighbouring buckets
-// merge, so memory stays under kMaxBuckets buckets whatever the span (one bad timestamp years
-// away coarsens the chart instead of growing it): hours for up to 85 days, then 2 h, 4 h, ...
+// Buckets start one minute wide and are aligned to multiples of their width since the epoch.
+// When the span seen would need more than kMaxBuckets, the width steps up the ladder 1 min, 5 min,
+// 15 min, 1 h, 3 h, 6 h, 12 h, 1 d, 2 d, 4 d, ... and neighbouring buckets merge, so memory stays
+// under kMaxBuckets buckets (32 KB) whatever the span; one bad timestamp years away coarsens the
+// chart instead of growing it. A 3-day scan keeps 5-minute buckets, 85 days hourly ones.
 // Add() is O(1) except for that rare re-bucketing. Not thread-safe; Merge() combines per-thread
-// histograms exactly, since every width nests in the wider ones.
+// histograms exactly, since every width is a multiple of the narrower ones.
 #ifndef SPRAYTRACE_REPORT_EVENT_HISTOGRAM_H_
 #define SPRAYTRACE_REPORT_EVENT_HISTOGRAM_H_
 
@@ -17,6 +18,9 @@
 #include "event/timestamp.h"
 
 namespace spraytrace::report {
+
+// The next width on the ladder above.
+Micros NextBucketWidth(Micros width);
 
 class EventHistogram {
  public:
@@ -45,7 +49,7 @@ class EventHistogram {
   void Coarsen();
 
   Timestamp origin_ = 0;
-  Micros width_ = kMicrosPerHour;
+  Micros width_ = kMicrosPerMinute;
   std::vector<Bucket> buckets_;
 };
 

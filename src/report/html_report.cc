@@ -38,7 +38,7 @@ std::string SourceProfileText(const detect::Finding& f) {
 
 // The source cell: the address, then what enrichment knew of it.
 void WriteSourceCell(const detect::Finding& f, HtmlWriter* html) {
-  html->Open("td", {{"class", "src"}});
+  html->Open("td", {{"class", "src"}, {"data-label", "from"}});
   html->Element("span", {{"class", "mono"}}, SourceText(f));
   if (const std::string profile = SourceProfileText(f); !profile.empty()) {
     html->Element("p", {{"class", "note"}}, profile);
@@ -229,7 +229,7 @@ void WriteCompromised(const ReportContext& ctx) {
     return;
   }
   html->Open("div", {{"class", "scroll"}});
-  html->Open("table");
+  html->Open("table", {{"class", "stack"}});
   html->Raw(
       "<thead><tr><th>Account</th><th>Login</th><th>From</th><th>Why, and the events that "
       "prove it</th></tr></thead><tbody>");
@@ -237,12 +237,12 @@ void WriteCompromised(const ReportContext& ctx) {
   for (size_t i = 0; i < shown; ++i) {
     const detect::Finding& f = *m.compromises[i];
     html->Open("tr");
-    html->Open("td");
+    html->Open("td", {{"data-label", "account"}});
     html->Element("strong", {{"class", "crit"}}, f.user_name);
     html->Close("td");
-    html->Element("td", {{"class", "when mono"}}, FormatIso8601(f.end));
+    html->Element("td", {{"class", "when mono"}, {"data-label", "login"}}, FormatIso8601(f.end));
     WriteSourceCell(f, html);
-    html->Open("td");
+    html->Open("td", {{"data-label", "why"}});
     html->Element("code", f.rule_id);
     if (const size_t n = CampaignNumber(m, f.campaign); n > 0) {
       html->Text(" ");
@@ -266,18 +266,18 @@ void WriteCompromised(const ReportContext& ctx) {
 void WriteOtherRow(const ReportContext& ctx, const detect::Finding& f) {
   HtmlWriter* html = ctx.html;
   html->Open("tr");
-  html->Open("td");
+  html->Open("td", {{"data-label", "severity"}});
   html->Element("span", {{"class", fmt::format("sev sev{}", f.severity)}},
                 fmt::format("{}", f.severity));
   html->Close("td");
-  html->Element("td", {{"class", "mono"}}, f.rule_id);
+  html->Element("td", {{"class", "id"}, {"data-label", "rule"}}, f.rule_id);
   WriteSourceCell(f, html);
-  html->Open("td");
+  html->Open("td", {{"class", "accounts"}, {"data-label", "accounts"}});
   WriteNames(f.related_users, kAccountsPerRow, f.distinct_accounts, {}, html);
   html->Close("td");
-  html->Element("td", {{"class", "num"}}, Thousands(f.failures));
-  html->Element("td", {{"class", "when"}}, Window(f.start, f.end));
-  html->Open("td");
+  html->Element("td", {{"class", "num"}, {"data-label", "failures"}}, Thousands(f.failures));
+  html->Element("td", {{"class", "span"}, {"data-label", "window"}}, Window(f.start, f.end));
+  html->Open("td", {{"data-label", "why"}});
   html->Element("p", f.summary);
   WriteEvidence(f.evidence, *ctx.in.files, kEvidencePerRow, f.triggered, html);
   html->Close("td");
@@ -296,7 +296,7 @@ void WriteOthers(const ReportContext& ctx) {
     return;
   }
   html->Open("div", {{"class", "scroll"}});
-  html->Open("table");
+  html->Open("table", {{"class", "stack"}});
   html->Raw(
       "<thead><tr><th>Sev</th><th>Rule</th><th>Source</th><th>Accounts</th>"
       "<th class=\"num\">Failures</th><th>Window</th><th>Why</th></tr></thead><tbody>");

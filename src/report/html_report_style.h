@@ -44,7 +44,9 @@ table{border-collapse:collapse;width:100%;background:var(--card);font-size:.9rem
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
 th{background:#eef1f4;font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-td.when,td.src .mono{white-space:nowrap}
+td.when,td.src .mono,td.id{white-space:nowrap}
+td.accounts{min-width:11em}td.span{min-width:9em}
+td.id{font-family:ui-monospace,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.82rem}
 td.src .note{margin:2px 0 0;font-size:.8rem}
 .sev{display:inline-block;min-width:1.6em;text-align:center;border-radius:4px;padding:0 4px;
 font-weight:600;background:#e7ebef}
@@ -57,14 +59,14 @@ font-family:ui-monospace,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.
 overflow-wrap:anywhere}
 .names span.crit-name{background:var(--crit-bg)}
 .more{color:var(--muted);font-style:italic}
-svg.chart{display:block;width:100%;height:auto;font-size:12px;fill:var(--ink)}
+svg.chart{display:block;width:100%;height:auto;font-size:13px;fill:var(--ink)}
 svg.timeline{min-width:620px;background:var(--card);border:1px solid var(--line);border-radius:6px}
 svg.bars{max-width:560px}
 svg .f{fill:var(--fail)}svg .s{fill:var(--ok)}
 svg .band rect{fill:var(--band);fill-opacity:.18;stroke:var(--band);stroke-opacity:.7}
 svg .band text{fill:var(--warn);font-weight:600}
 svg .mark polygon{fill:var(--crit);stroke:#fff;stroke-width:1.5}
-svg .axis text{fill:var(--muted);font-size:11px}
+svg .axis text{fill:var(--muted);font-size:13px}
 svg .axis line,svg line.zero{stroke:#9aa4ae;stroke-width:1}
 svg.bars rect{fill:var(--fail)}
 svg.bars.neutral rect{fill:#6b7785}
@@ -82,6 +84,13 @@ article{padding:10px}
 dl.facts{grid-template-columns:1fr}
 dl.facts dd{margin-bottom:4px}
 th,td{padding:5px 6px}
+table.stack thead{display:none}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack tr{border-bottom:1px solid var(--line);padding:6px 0}
+table.stack td{border:0;padding:2px 6px;text-align:left}
+table.stack td[data-label]::before{content:attr(data-label);display:inline-block;min-width:5.5em;
+color:var(--muted);font-size:.8rem}
+svg.timeline{min-width:560px}
 }
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

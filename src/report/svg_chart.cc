@@ -42,15 +42,25 @@ struct Bars {
   uint64_t max_successes = 0;
 };
 
+// Merges the histogram's buckets into at most max_bars bars of a width on the histogram's ladder
+// (so bars start on round times: 15 min, 1 h, 6 h, 1 d, ...).
 Bars MergeBuckets(const EventHistogram& h, size_t max_bars) {
   const size_t n = h.buckets().size();
-  const size_t factor = std::max<size_t>(1, (n + max_bars - 1) / std::max<size_t>(1, max_bars));
+  const Timestamp last = h.origin() + static_cast<Micros>(n) * h.width();
   Bars bars;
-  bars.start = h.origin();
-  bars.width = h.width() * static_cast<Micros>(factor);
-  bars.counts.resize((n + factor - 1) / factor);
+  bars.width = h.width();
+  for (;;) {
+    bars.start = h.origin() - (h.origin() % bars.width + bars.width) % bars.width;
+    if (static_cast<size_t>((last - bars.start + bars.width - 1) / bars.width) <=
+        std::max<size_t>(1, max_bars)) {
+      break;
+    }
+    bars.width = NextBucketWidth(bars.width);
+  }
+  bars.counts.resize(static_cast<size_t>((last - bars.start + bars.width - 1) / bars.width));
   for (size_t i = 0; i < n; ++i) {
-    EventHistogram::Bucket& into = bars.counts[i / factor];
+    const Timestamp t = h.origin() + static_cast<Micros>(i) * h.width();
+    EventHistogram::Bucket& into = bars.counts[static_cast<size_t>((t - bars.start) / bars.width)];
     into.failures += h.buckets()[i].failures;
     into.successes += h.buckets()[i].successes;
   }
@@ -79,11 +89,12 @@ class TimeScale {
 };
 
 void WriteAxisLabels(const TimeScale& scale, HtmlWriter* html) {
-  constexpr std::array<int, 12> kStepHours = {1, 2, 3, 6, 12, 24, 48, 168, 336, 720, 2160, 8760};
-  Micros step = kStepHours.back() * kMicrosPerHour;
-  for (int hours : kStepHours) {
-    if (scale.span() / (hours * kMicrosPerHour) <= 8) {
-      step = hours * kMicrosPerHour;
+  constexpr std::array<int, 18> kStepMinutes = {
+      1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080, 20160, 43200, 129600, 525600};
+  Micros step = kStepMinutes.back() * kMicrosPerMinute;
+  for (int minutes : kStepMinutes) {
+    if (scale.span() / (minutes * kMicrosPerMinute) <= 8) {
+      step = minutes * kMicrosPerMinute;
       break;
     }
   }

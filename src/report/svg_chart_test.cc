@@ -24,6 +24,7 @@ TEST(Timeline, DrawsOneBarPerHourWithFailuresUpAndSuccessesDown) {
   }
   TimelineChart chart;
   chart.histogram = &h;
+  chart.max_bars = 24;  // the minute buckets of a day merge into hours
   HtmlWriter html;
   EXPECT_EQ(WriteTimeline(chart, &html), kMicrosPerHour);
   const std::string svg = html.str();
@@ -43,8 +44,9 @@ TEST(Timeline, MergesBucketsBeyondMaxBars) {
   chart.histogram = &h;
   chart.max_bars = 100;
   HtmlWriter html;
-  EXPECT_EQ(WriteTimeline(chart, &html), 8 * kMicrosPerHour);  // 720 h / 8 = 90 bars
-  EXPECT_EQ(Count(html.str(), "<rect class=\"f\""), 90u);
+  // 1 h would be 720 bars, 3 h 240, 6 h 120: 12 h is the first width on the ladder that fits.
+  EXPECT_EQ(WriteTimeline(chart, &html), 12 * kMicrosPerHour);
+  EXPECT_EQ(Count(html.str(), "<rect class=\"f\""), 60u);
 }
 
 TEST(Timeline, MarksCampaignBandsAndCompromisesWithEscapedLabels) {
@@ -53,6 +55,7 @@ TEST(Timeline, MarksCampaignBandsAndCompromisesWithEscapedLabels) {
   h.Add(At(3, 23), true);
   TimelineChart chart;
   chart.histogram = &h;
+  chart.max_bars = 24;
   chart.bands.push_back({At(3, 6), At(3, 12), "campaign 1", "<b>id</b>"});
   chart.marks.push_back({At(3, 9), "compromised: \"><img src=x onerror=alert(1)>"});
   HtmlWriter html;
