@@ -10,6 +10,7 @@
 #include "detect/source_detector.h"
 #include "ingest/input_set.h"
 #include "parse/log_parser.h"
+#include "parse/windows/evtx_reader.h"
 
 namespace spraytrace::cli {
 namespace {
@@ -50,7 +51,17 @@ parse::YearHint YearHintFor(const std::string& path, const std::optional<int>& f
 }
 
 void ReadOneInput(const std::string& path, const ScanOptions& options, ScanContext* context,
-                  parse::LogParser* parser, parse::EventSink* sink) {
+                  parse::LogParser* parser, parse::EvtxReader* evtx, parse::EventSink* sink) {
+  // Windows .evtx is a whole-file binary format: its own reader, not lines.
+  if (parse::IsEvtxFile(path)) {
+    const uint32_t evtx_file_id = context->files.Add(path);
+    if (evtx->ReadFile(path, evtx_file_id, path, sink)) {
+      ++context->counts.files_read;
+    } else {
+      ++context->counts.files_failed;
+    }
+    return;
+  }
   auto reader = ingest::LineReader::Open(path, options.reader, &context->diagnostics);
   if (!reader) {
     ++context->counts.files_failed;
@@ -84,8 +95,11 @@ Status RunScan(const ScanOptions& options, ScanContext* context, detect::Finding
   detector.Add(
       std::make_unique<detect::DistributedDetector>(options.detectors, &context->strings, &known));
   parse::LogParser parser(&context->strings, &context->diagnostics, options.parser);
+  parse::EvtxReader evtx(&context->strings, &context->diagnostics);
   DetectingSink sink(&detector, &context->tally, findings);
-  for (const std::string& path : inputs) ReadOneInput(path, options, context, &parser, &sink);
+  for (const std::string& path : inputs) {
+    ReadOneInput(path, options, context, &parser, &evtx, &sink);
+  }
   detector.Finish(findings);
 
   const parse::ParseStats stats = parser.stats();
@@ -94,6 +108,13 @@ Status RunScan(const ScanOptions& options, ScanContext* context, detect::Finding
   context->counts.relevant_lines = stats.relevant_lines;
   context->counts.other_lines = stats.other_lines;
   context->counts.not_understood = stats.not_understood;
+  // EVTX records count as records of the family that read them.
+  if (const parse::EvtxStats& e = evtx.stats(); e.records + e.recovered > 0) {
+    context->counts.lines += e.records + e.recovered;
+    context->counts.relevant_lines += e.records + e.recovered;
+    context->counts.by_family.emplace_back("windows-evtx", e.records + e.recovered);
+  }
+  context->counts.bytes += evtx.stats().bytes;
   return Status::Ok();
 }
 

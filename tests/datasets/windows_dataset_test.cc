@@ -14,6 +14,7 @@
 #include "cli/scan_runner.h"
 #include "ingest/line_reader.h"
 #include "parse/log_parser.h"
+#include "parse/windows/evtx_reader.h"
 #include "tests/test_paths.h"
 
 namespace spraytrace {
@@ -114,7 +115,18 @@ class WindowsDataset : public ::testing::TestWithParam<std::string> {
     ReadFile(path, read.get());
     return read;
   }
-  void ReadFile(const fs::path& path, Read* read) { ReadLines(path, read); }
+  // .evtx through the EVTX reader, as a scan does (by the file's magic), the rest by lines.
+  void ReadFile(const fs::path& path, Read* read) {
+    if (!parse::IsEvtxFile(path.string())) {
+      ReadLines(path, read);
+      return;
+    }
+    parse::EvtxReader reader(&read->strings, &read->diagnostics);
+    parse::CollectingSink sink;
+    ASSERT_TRUE(reader.ReadFile(path.string(), 0, path.string(), &sink));
+    read->events = std::move(sink.events);
+    EXPECT_EQ(read->diagnostics.Count(DiagnosticKind::kCorruptEvtx), 0u);
+  }
 };
 
 // PurpleSharp "Local Domain Brute Force" (LogonUser API, NTLM) from WORKSTATION5: seven users,
@@ -282,7 +294,25 @@ TEST_P(WindowsDataset, BenignTypoThenLoginStaysQuiet) {
   EXPECT_TRUE(Scan(File("evtx-attack-samples/CA_4624_4625_LogonType2_LogonProc_chrome")).empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Jsonl, WindowsDataset, ::testing::Values(".jsonl"));
+// The same events from both renderings: the original EVTX and its JSON lines.
+INSTANTIATE_TEST_SUITE_P(Renderings, WindowsDataset, ::testing::Values(".jsonl", ".evtx"),
+                         [](const auto& rendering) { return rendering.param.substr(1); });
+
+// CrowdSec's Windows fixture: 6 x 4625 (unknown user asdfasdf) from 192.168.9.212 in 6 s, one
+// event XML per line; the hub's scenario test expects a ban of that address.
+TEST(WindowsDatasetXml, CrowdSecWindowsBruteForce) {
+  const fs::path path = testing::DatasetsDir() / "crowdsec-hub-tests" / "windows-bf.log";
+  if (!fs::exists(path)) GTEST_SKIP() << "no " << path;
+  Read read;
+  ReadLines(path, &read);
+  EXPECT_EQ(read.Count(Outcome::kFailure, Reason::kUnknownUser), 6u);
+  EXPECT_EQ(read.events.size(), 6u);
+  EXPECT_EQ(read.Sources(), (std::set<std::string>{"192.168.9.212"}));
+  EXPECT_EQ(read.diagnostics.Total(), 0u);
+  const auto rules = Scan(path);
+  ASSERT_TRUE(rules.count("192.168.9.212"));
+  EXPECT_TRUE(rules.at("192.168.9.212").count("brute_force.burst"));
+}
 
 }  // namespace
 }  // namespace spraytrace

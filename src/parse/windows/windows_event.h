@@ -21,6 +21,7 @@ struct WindowsEvent {
   Timestamp time = 0;
   bool has_time = false;
   std::string_view computer;  // <Computer>, e.g. "rootdc1.offsec.lan"
+  uint64_t record_id = 0;     // <EventRecordID>, 0 when the rendering has none
   // EventData <Data Name="...">value</Data> pairs in record order. An element without text
   // (<Data Name="CertIssuerName"/>) or a JSON null has an empty value.
   std::vector<std::pair<std::string_view, std::string_view>> data;
@@ -30,6 +31,7 @@ struct WindowsEvent {
     time = 0;
     has_time = false;
     computer = {};
+    record_id = 0;
     data.clear();  // keeps its capacity: renderings reuse one WindowsEvent per record
   }
   void Add(std::string_view name, std::string_view value) { data.emplace_back(name, value); }
