@@ -4,6 +4,7 @@
 
 #include "simulate/generic_writers.h"
 #include "simulate/sshd_line_writer.h"
+#include "simulate/windows_writers.h"
 
 namespace spraytrace::simulate {
 namespace {
@@ -30,6 +31,12 @@ const std::array kFormats = {
                   "a SIEM's CSV export (scan it with --csv-columns "
                   "time=time,user=user,source=source_ip,outcome=outcome,reason=reason)",
                   &MakeCsvWriter},
+    LogFormatInfo{LogFormat::kWindowsJson, "windows-json", "security.jsonl", false,
+                  "Windows Security 4625/4624 (NTLM network logons) as Winlogbeat JSON lines",
+                  &MakeWindowsJsonWriter},
+    LogFormatInfo{LogFormat::kWindowsXml, "windows-xml", "security.xml", false,
+                  "Windows Security 4625/4624 as one event XML per line (CrowdSec's form)",
+                  &MakeWindowsXmlWriter},
 };
 
 }  // namespace

@@ -19,7 +19,7 @@
 namespace spraytrace::simulate {
 
 // Every value has a row in simulate/log_formats.cc (name, file, writer).
-enum class LogFormat : uint8_t { kSshdSyslog, kSshdJournal, kEcs, kCsv };
+enum class LogFormat : uint8_t { kSshdSyslog, kSshdJournal, kEcs, kCsv, kWindowsJson, kWindowsXml };
 std::string_view LogFormatName(LogFormat format);  // "sshd-syslog", "sshd-journal", ...
 bool ParseLogFormat(std::string_view name, LogFormat* format);
 
