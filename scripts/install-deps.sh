@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config clang-format
   libgtest-dev libgmock-dev libbenchmark-dev
-  libfmt-dev libcli11-dev libtomlplusplus-dev libsimdjson-dev
+  libabsl-dev libfmt-dev libcli11-dev libtomlplusplus-dev libsimdjson-dev
   zlib1g-dev libzstd-dev libssl-dev zstd gzip time
   nftables ipset python3-jsonschema
   libevtx-dev libbfio-dev libpugixml-dev

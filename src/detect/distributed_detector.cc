@@ -25,7 +25,7 @@ void DropIdlestHalf(Map* map) {
   auto middle = seen.begin() + static_cast<std::ptrdiff_t>(seen.size() / 2);
   std::nth_element(seen.begin(), middle, seen.end());
   const Timestamp cutoff = *middle;
-  std::erase_if(*map, [&](const auto& item) { return item.second.last_seen < cutoff; });
+  absl::erase_if(*map, [&](const auto& item) { return item.second.last_seen < cutoff; });
 }
 
 }  // namespace
@@ -387,30 +387,30 @@ void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
 
 void DistributedDetector::ForgetQuiet(Timestamp now) {
   const Timestamp since = now - dc_.source_window;
-  std::erase_if(recent_sources_, [&](const SourceKey& key) {
+  absl::erase_if(recent_sources_, [&](const SourceKey& key) {
     const auto it = sources_.find(key);
     return it == sources_.end() || it->second.suspects.empty() ||
            it->second.suspects.back().time < since;
   });
-  std::erase_if(recent_accounts_, [&](StringId account) {
+  absl::erase_if(recent_accounts_, [&](StringId account) {
     const auto it = accounts_.find(account);
     return it == accounts_.end() || it->second.hits.empty() || it->second.hits.back().time < since;
   });
 }
 
 void DistributedDetector::ForgetDropped() {
-  std::erase_if(recent_sources_, [&](const SourceKey& key) { return !sources_.contains(key); });
-  std::erase_if(recent_accounts_, [&](StringId a) { return !accounts_.contains(a); });
-  std::erase_if(with_new_logins_, [&](const SourceKey& key) { return !sources_.contains(key); });
+  absl::erase_if(recent_sources_, [&](const SourceKey& key) { return !sources_.contains(key); });
+  absl::erase_if(recent_accounts_, [&](StringId a) { return !accounts_.contains(a); });
+  absl::erase_if(with_new_logins_, [&](const SourceKey& key) { return !sources_.contains(key); });
 }
 
 void DistributedDetector::Evict(Timestamp now) {
   last_evict_ = now;
   if (owned_) owned_->Expire(now);
   const Timestamp idle = now - config_.known_devices.memory;
-  std::erase_if(sources_, [&](const auto& item) { return item.second.last_seen < idle; });
-  std::erase_if(accounts_, [&](const auto& item) { return item.second.last_seen < idle; });
-  std::erase_if(pool_logins_, [&](const auto& item) { return item.second < idle; });
+  absl::erase_if(sources_, [&](const auto& item) { return item.second.last_seen < idle; });
+  absl::erase_if(accounts_, [&](const auto& item) { return item.second.last_seen < idle; });
+  absl::erase_if(pool_logins_, [&](const auto& item) { return item.second < idle; });
   ForgetDropped();
 }
 

@@ -27,9 +27,9 @@
 #include <limits>
 #include <memory>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "detect/detector.h"
 #include "detect/detector_config.h"
 #include "detect/distributed_state.h"
@@ -86,10 +86,12 @@ class DistributedDetector final : public Detector {
   size_t accounts() const { return accounts_.size(); }
 
  private:
-  using SourceMap = std::unordered_map<SourceKey, SourceHistory, SourceKeyHash>;
-  using AccountMap = std::unordered_map<StringId, AccountHistory>;
-  using AccountSet = std::unordered_set<StringId>;
-  using SourceSet = std::unordered_set<SourceKey, SourceKeyHash>;
+  // Flat (open addressing) maps: every tick looks up each active source and account a few times.
+  // REQUIRES everywhere: no reference into a map is held across an insertion into it.
+  using SourceMap = absl::flat_hash_map<SourceKey, SourceHistory, SourceKeyHash>;
+  using AccountMap = absl::flat_hash_map<StringId, AccountHistory>;
+  using AccountSet = absl::flat_hash_set<StringId>;
+  using SourceSet = absl::flat_hash_set<SourceKey, SourceKeyHash>;
   // Accounts judged at one tick: opportunistic or retrying (hot), and busy (see kBusySources).
   struct Judgement {
     AccountSet hot;
@@ -170,11 +172,11 @@ class DistributedDetector final : public Detector {
   KnownDevices& known_;
   SourceMap sources_;
   AccountMap accounts_;
-  std::unordered_map<IpAddress, Timestamp, IpAddressHash> pool_logins_;  // block -> last login
+  absl::flat_hash_map<IpAddress, Timestamp, IpAddressHash> pool_logins_;  // block -> last login
   Campaign campaign_;
   uint64_t campaigns_ = 0;
   // Of the open campaign: attributed sources per CampaignNetworkOf network.
-  std::unordered_map<IpAddress, CampaignNetwork, IpAddressHash> campaign_networks_;
+  absl::flat_hash_map<IpAddress, CampaignNetwork, IpAddressHash> campaign_networks_;
   SourceSet with_new_logins_;  // sources whose new_logins is not empty
   // Sources and accounts with a suspect failure within source_window: what a tick looks at.
   // The maps keep a month of history; a tick should not walk it.

@@ -53,7 +53,7 @@ bool KnownDevices::Recent(const SourceKey& source, StringId user, Timestamp befo
 }
 
 void KnownDevices::Expire(Timestamp now) {
-  std::erase_if(entries_, [&](const auto& item) { return item.second.last < now - memory_; });
+  absl::erase_if(entries_, [&](const auto& item) { return item.second.last < now - memory_; });
 }
 
 void KnownDevices::DropLeastRecentHalf() {
@@ -63,7 +63,7 @@ void KnownDevices::DropLeastRecentHalf() {
   auto middle = lasts.begin() + static_cast<std::ptrdiff_t>(lasts.size() / 2);
   std::nth_element(lasts.begin(), middle, lasts.end());
   const Timestamp cutoff = *middle;
-  std::erase_if(entries_, [&](const auto& item) { return item.second.last < cutoff; });
+  absl::erase_if(entries_, [&](const auto& item) { return item.second.last < cutoff; });
 }
 
 void KnownDevices::Save(Timestamp now, store::StateEncoder* out) const {

@@ -12,8 +12,8 @@
 
 #include <cstddef>
 #include <optional>
-#include <unordered_map>
 
+#include "absl/container/flat_hash_map.h"
 #include "detect/detector_config.h"
 #include "detect/source_state.h"
 #include "event/string_pool.h"
@@ -82,7 +82,7 @@ class KnownDevices {
   size_t capacity_;
   int network_v4_;
   int network_v6_;
-  std::unordered_map<Key, Entry, KeyHash> entries_;
+  absl::flat_hash_map<Key, Entry, KeyHash> entries_;
 };
 
 }  // namespace spraytrace::detect

@@ -6,8 +6,10 @@
 #define SPRAYTRACE_EVENT_IP_ADDRESS_H_
 
 #include <array>
+#include <bit>
 #include <compare>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
@@ -46,9 +48,30 @@ class IpAddress {
   // Canonical text: dotted IPv4, RFC 5952 IPv6 (lower case, longest zero run compressed).
   std::string ToString() const;
 
-  auto operator<=>(const IpAddress&) const = default;
+  // Byte-wise (network order) comparison, written as two 64-bit words: these run in every hash
+  // lookup and sort of the detectors' state, where a call to memcmp per compare showed at 10%.
+  bool operator==(const IpAddress& other) const {
+    return ((Word(0) ^ other.Word(0)) | (Word(1) ^ other.Word(1))) == 0;
+  }
+  std::strong_ordering operator<=>(const IpAddress& other) const {
+    const uint64_t a = BigEndianWord(0), b = other.BigEndianWord(0);
+    if (a != b) return a <=> b;
+    return BigEndianWord(1) <=> other.BigEndianWord(1);
+  }
 
  private:
+  uint64_t Word(size_t i) const {
+    uint64_t word;
+    std::memcpy(&word, bytes_.data() + 8 * i, 8);
+    return word;
+  }
+  // The word as a number whose order is the bytes' order.
+  uint64_t BigEndianWord(size_t i) const {
+    const uint64_t word = Word(i);
+    if constexpr (std::endian::native == std::endian::little) return __builtin_bswap64(word);
+    return word;
+  }
+
   std::array<uint8_t, 16> bytes_{};
 };
 
