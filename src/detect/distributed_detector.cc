@@ -189,21 +189,26 @@ void DistributedDetector::Finish(FindingSink* sink) {
 void DistributedDetector::FindLoudSources(Timestamp now, SourceSet* loud) const {
   const Timestamp since = now - config_.spray.window;
   const auto wanted = static_cast<size_t>(config_.spray.min_failed_accounts);
+  // Fewer suspects than either test needs: neither a sprayer nor a scanner (most sources).
+  const size_t fewest = std::min(wanted, kScanBurst);
   std::vector<StringId> accounts;
   for (const SourceKey& key : recent_sources_) {
-    const SourceHistory& source = sources_.find(key)->second;  // ForgetDropped keeps it there
-    if (source.suspects.size() < wanted) continue;             // scanners: below
-    accounts.clear();
-    for (const SuspectFailure& failure : source.suspects) {
-      if (failure.time < since) continue;
-      if (std::find(accounts.begin(), accounts.end(), failure.account) == accounts.end()) {
-        accounts.push_back(failure.account);
+    const auto& s = sources_.find(key)->second.suspects;  // ForgetDropped keeps it there
+    if (s.size() < fewest) continue;
+    if (s.size() >= wanted) {
+      accounts.clear();
+      for (const SuspectFailure& failure : s) {
+        if (failure.time < since) continue;
+        if (std::find(accounts.begin(), accounts.end(), failure.account) == accounts.end()) {
+          accounts.push_back(failure.account);
+        }
+      }
+      if (accounts.size() >= wanted) {
+        loud->insert(key);
+        continue;
       }
     }
-    if (accounts.size() >= wanted) loud->insert(key);
-  }
-  for (const SourceKey& key : recent_sources_) {
-    const auto& s = sources_.find(key)->second.suspects;  // in time order: appended as seen
+    // In time order: appended as seen.
     for (size_t i = 0; i + kScanBurst <= s.size(); ++i) {
       if (s[i].time >= now - dc_.source_window &&
           s[i + kScanBurst - 1].time - s[i].time <= kScanSpan) {
