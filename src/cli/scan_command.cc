@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <thread>
 
 #include "cli/config_file.h"
 #include "cli/scan_runner.h"
@@ -152,6 +153,10 @@ void ScanCommand::Register(CLI::App* app) {
                  "findings go to stdout)");
   scan->add_flag("--no-summary", no_summary_, "Never print the summary");
   scan->add_option("--top", top_, "Rows in each summary table")->capture_default_str();
+  scan->add_option("--threads", threads_,
+                   "Threads to use (default: every core); findings are the same for any number")
+      ->check(CLI::Range(1, 1024))
+      ->option_text("N");
   scan->add_flag("--print-config", print_config_,
                  "Print every detector setting with its value (after --config/--set) and exit");
   scan->callback([this] {
@@ -164,6 +169,8 @@ ExitCode ScanCommand::Run() {
   ScanOptions options;
   options.inputs = inputs_;
   options.year = year_;
+  options.threads =
+      threads_ > 0 ? threads_ : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   Config config;
   if (!config_path_.empty()) {
     if (Status s = ApplyConfigFile(config_path_, &config); !s.ok()) {

@@ -37,6 +37,7 @@ class ScanCommand {
   bool no_summary_ = false;
   bool print_config_ = false;
   size_t top_ = 10;
+  int threads_ = 0;  // --threads; 0: every core
   ExitCode exit_code_ = ExitCode::kNothingFound;
   bool ran_ = false;
 };

@@ -9,6 +9,7 @@
 #include "detect/distributed_detector.h"
 #include "detect/source_detector.h"
 #include "ingest/input_set.h"
+#include "ingest/threaded_line_reader.h"
 #include "parse/log_parser.h"
 #include "parse/windows/evtx_reader.h"
 
@@ -62,20 +63,30 @@ void ReadOneInput(const std::string& path, const ScanOptions& options, ScanConte
     }
     return;
   }
-  auto reader = ingest::LineReader::Open(path, options.reader, &context->diagnostics);
-  if (!reader) {
+  // With a reader thread, the reader reports to diagnostics of its own (Diagnostics is not
+  // thread-safe), merged once the file is read.
+  const bool threaded = options.threads > 1;
+  Diagnostics reader_diagnostics;
+  Diagnostics* for_reader = threaded ? &reader_diagnostics : &context->diagnostics;
+  auto opened = ingest::LineReader::Open(path, options.reader, for_reader);
+  if (!opened) {
+    context->diagnostics.Merge(reader_diagnostics);
     ++context->counts.files_failed;
     return;
   }
+  std::unique_ptr<ingest::LineReader> reader = std::move(*opened);
+  if (threaded) reader = std::make_unique<ingest::ThreadedLineReader>(std::move(reader));
   ++context->counts.files_read;
   const uint32_t file_id = context->files.Add(path);
   parser->BeginFile(file_id, path, YearHintFor(path, options.year));
   ingest::Line line;
-  while ((*reader)->Next(&line)) {
+  while (reader->Next(&line)) {
     parser->ParseLine(line.text, line.number, line.offset, sink);
   }
   parser->EndFile(sink);
-  context->counts.bytes += (*reader)->raw_bytes_read();
+  context->counts.bytes += reader->raw_bytes_read();
+  reader.reset();  // joins the reader thread, the last user of reader_diagnostics
+  context->diagnostics.Merge(reader_diagnostics);
 }
 
 }  // namespace

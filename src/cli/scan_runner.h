@@ -31,6 +31,10 @@ struct ScanOptions {
   std::optional<int> year;
   ingest::ReaderOptions reader;
   parse::ParserOptions parser;  // --format, --csv-columns
+  // Threads the scan may use (docs/pipeline.md). 1: everything on the caller's thread; 2 or
+  // more: each file is read, decompressed and split into lines on a thread of its own while the
+  // caller's thread parses and detects. Findings are the same for every value.
+  int threads = 1;
 };
 
 // What a run read and what it left; owned by the caller so findings can refer to it.
