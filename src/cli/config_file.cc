@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <filesystem>
+
 #include "common/settings_table.h"
 
 namespace spraytrace::cli {
@@ -80,6 +82,9 @@ const Table& Settings() {
     for (auto& e : Nested(report::BlocklistPolicySettings(), &Config::blocklist)) {
       entries.push_back(std::move(e));
     }
+    for (auto& e : Nested(correlate::EnrichmentSettings(), &Config::enrichment)) {
+      entries.push_back(std::move(e));
+    }
     return Table(std::move(entries));
   }();
   return kTable;
@@ -148,6 +153,23 @@ Status ApplyTable(const toml::table& root, std::string_view source, Config* conf
   return Status::Ok();
 }
 
+// A path the file set, relative to the file's folder: the config works from any directory.
+void Resolve(const std::string& before, const std::filesystem::path& folder, std::string* path) {
+  if (*path == before || path->empty() || std::filesystem::path(*path).is_absolute()) return;
+  *path = (folder / *path).lexically_normal().string();
+}
+
+void ResolveEnrichmentPaths(const correlate::EnrichmentOptions& before,
+                            const std::filesystem::path& folder,
+                            correlate::EnrichmentOptions* options) {
+  Resolve(before.asn_db, folder, &options->asn_db);
+  Resolve(before.geo_db, folder, &options->geo_db);
+  Resolve(before.ip2asn, folder, &options->ip2asn);
+  if (options->intel != before.intel) {
+    for (std::string& list : options->intel) Resolve("", folder, &list);
+  }
+}
+
 }  // namespace
 
 Status ApplyConfigText(std::string_view text, std::string_view source_name, Config* config) {
@@ -173,7 +195,10 @@ Status ApplyConfigFile(const std::string& path, Config* config) {
     return Status::InvalidArgument(fmt::format("{}:{}:{}: {}", path, e.source().begin.line,
                                                e.source().begin.column, e.description()));
   }
-  return ApplyTable(root, path, config);
+  const correlate::EnrichmentOptions before = config->enrichment;
+  if (Status s = ApplyTable(root, path, config); !s.ok()) return s;
+  ResolveEnrichmentPaths(before, std::filesystem::path(path).parent_path(), &config->enrichment);
+  return Status::Ok();
 }
 
 Status ApplySetting(std::string_view assignment, Config* config) {

@@ -10,8 +10,9 @@
 //   1000 find_window = "10m"      window = "24h"                 window = "24h" max_evidence = 5
 //                            max_failures_per_account = 4.0 min_span = "1h"
 //                            max_success_ratio = 0.2        ignore_accounts_with_success = true
-// and more ([blocklist] rules = ["brute_force", ...], ttl = "7d", allow = ["192.0.2.0/24"]):
-// `spraytrace scan --print-config` lists every key with its value.
+// and more ([enrichment] asn_db = "GeoLite2-ASN.mmdb", intel = ["quad7.txt"]; [blocklist] rules =
+// ["brute_force", ...], ttl = "7d", allow = ["192.0.2.0/24"]): `spraytrace scan --print-config`
+// lists every key with its value.
 #ifndef SPRAYTRACE_CLI_CONFIG_FILE_H_
 #define SPRAYTRACE_CLI_CONFIG_FILE_H_
 
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "correlate/enrichment_options.h"
 #include "detect/detector_config.h"
 #include "report/blocklist/blocklist_policy.h"
 
@@ -29,6 +31,9 @@ namespace spraytrace::cli {
 struct Config {
   detect::DetectorConfig detectors;
   report::BlocklistPolicy blocklist;
+  // [enrichment]: ASN/geo databases and intel lists; relative paths in a file are resolved
+  // against the file's folder.
+  correlate::EnrichmentOptions enrichment;
 
   Status Validate() const;
 };

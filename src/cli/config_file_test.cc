@@ -2,6 +2,10 @@
 #include "cli/config_file.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace spraytrace::cli {
 namespace {
@@ -152,6 +156,33 @@ TEST(RenderConfig, BlocklistRoundTripsThroughTheLoader) {
   EXPECT_EQ(RenderConfig(loaded), text);
   EXPECT_EQ(loaded.blocklist.allow, changed.blocklist.allow);
   EXPECT_EQ(loaded.blocklist.ttl, 36 * kMicrosPerHour);
+}
+
+TEST(ConfigFile, EnrichmentPathsAreRelativeToTheConfigFile) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("spraytrace_config_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "etc");
+  const std::string path = (dir / "etc" / "spraytrace.toml").string();
+  std::ofstream(path) << "[enrichment]\n"
+                         "asn_db = \"GeoLite2-ASN.mmdb\"\n"
+                         "geo_db = \"/var/lib/GeoIP/GeoLite2-Country.mmdb\"\n"
+                         "ip2asn = \"../data/ip2asn-combined.tsv.gz\"\n"
+                         "intel = [\"lists/quad7.txt\", \"/srv/feeds/partner.json\"]\n";
+  Config config;
+  ASSERT_TRUE(ApplyConfigFile(path, &config).ok());
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(config.enrichment.asn_db, (dir / "etc" / "GeoLite2-ASN.mmdb").string());
+  EXPECT_EQ(config.enrichment.geo_db, "/var/lib/GeoIP/GeoLite2-Country.mmdb");
+  EXPECT_EQ(config.enrichment.ip2asn, (dir / "data" / "ip2asn-combined.tsv.gz").string());
+  ASSERT_EQ(config.enrichment.intel.size(), 2u);
+  EXPECT_EQ(config.enrichment.intel[0], (dir / "etc" / "lists" / "quad7.txt").string());
+  EXPECT_EQ(config.enrichment.intel[1], "/srv/feeds/partner.json");
+  // --set takes them as given, and a wrong type names the key.
+  ASSERT_TRUE(ApplySetting("enrichment.intel=a.txt,b.csv", &config).ok());
+  EXPECT_EQ(config.enrichment.intel, (std::vector<std::string>{"a.txt", "b.csv"}));
+  const Status bad = ApplyConfigText("[enrichment]\nasn_db = 5\n", "x.toml", &config);
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("enrichment.asn_db"), std::string::npos) << bad.message();
 }
 
 }  // namespace

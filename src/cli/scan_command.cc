@@ -18,6 +18,7 @@
 #include "parse/log_parser.h"
 #include "report/findings_jsonl.h"
 #include "report/html_report.h"
+#include "report/source_profile_text.h"
 #include "report/terminal_summary.h"
 #include "report/utf8.h"
 
@@ -37,9 +38,12 @@ constexpr const char* kScanExamples = R"(Examples:
   spraytrace scan --print-config > spraytrace.toml  then edit and pass --config spraytrace.toml
   spraytrace scan auth.log --blocklist ban.nft --blocklist ban.json   nftables sets + CrowdSec
   spraytrace scan auth.log --blocklist - --blocklist-format cidr --set blocklist.scope_v4=24
+  spraytrace scan auth.log --asn-db GeoLite2-ASN.mmdb --geo-db GeoLite2-Country.mmdb
+  spraytrace scan auth.log --ip2asn ip2asn-combined.tsv.gz --intel quad7.txt --intel feed.json
 
 Findings are JSON lines in Elastic Common Schema names (rule.name, related.ip, related.user,
-user.name, source.ip, event.start/end, spraytrace.evidence). When stdout is not a terminal and
+user.name, source.ip, event.start/end, spraytrace.evidence; with enrichment also source.as.number,
+source.geo.country_iso_code, spraytrace.intel and spraytrace.sources). When stdout is not a terminal and
 --findings is not given, they go to stdout; on a terminal a readable summary is printed instead.
 Log families are recognised per file and per line; --format NAME reads only one of them.
 Year-less syslog timestamps take their year from each file's modification time (--year forces).
@@ -148,6 +152,21 @@ void ScanCommand::Register(CLI::App* app) {
                    "Blocklist lifetimes count down from TIME ('now' or 2026-11-05T00:00:00Z); "
                    "default: the latest evidence")
       ->option_text("TIME");
+  scan->add_option("--asn-db", asn_db_,
+                   "MaxMind ASN database (GeoLite2-ASN.mmdb): AS number and name of each source")
+      ->option_text("FILE");
+  scan->add_option("--geo-db", geo_db_,
+                   "MaxMind country or city database (GeoLite2-Country.mmdb): country of each "
+                   "source")
+      ->option_text("FILE");
+  scan->add_option("--ip2asn", ip2asn_,
+                   "ip2asn TSV from iptoasn.com (v4, v6, combined or -u32; .gz ok): AS and "
+                   "registry country of each source")
+      ->option_text("FILE");
+  scan->add_option("--intel", intel_,
+                   "Threat-intel list (plain IPs/CIDRs, CSV or STIX 2.1 bundle) tagging the "
+                   "sources it names (repeatable)")
+      ->option_text("FILE");
   scan->add_flag("--summary", summary_,
                  "Print the readable summary even when stdout is not a terminal (to stderr if "
                  "findings go to stdout)");
@@ -184,6 +203,10 @@ ExitCode ScanCommand::Run() {
       return ExitCode::kUsageOrInputError;
     }
   }
+  if (!asn_db_.empty()) config.enrichment.asn_db = asn_db_;
+  if (!geo_db_.empty()) config.enrichment.geo_db = geo_db_;
+  if (!ip2asn_.empty()) config.enrichment.ip2asn = ip2asn_;
+  if (!intel_.empty()) config.enrichment.intel = intel_;
   if (Status s = config.Validate(); !s.ok()) {
     PrintError(s.message());
     return ExitCode::kUsageOrInputError;
@@ -199,6 +222,7 @@ ExitCode ScanCommand::Run() {
     PrintError("--findings - and --blocklist - would mix on stdout: send one to a file");
     return ExitCode::kUsageOrInputError;
   }
+  options.enrichment = config.enrichment;
   options.parser.forced_family = format_;
   if (!csv_columns_.empty()) {
     Result<parse::CsvMapping> mapping = parse::ParseCsvMapping(csv_columns_);
@@ -272,8 +296,23 @@ ExitCode ScanCommand::Run() {
   const bool findings_on_stdout = findings_file.get() == stdout;
   const bool show_summary = !no_summary_ && (summary_ || stdout_is_terminal);
   if (show_summary) {
-    report::SummaryInput input{&context->counts,      &context->tally,   &tee.findings,
-                               &context->diagnostics, &context->strings, top_};
+    report::SummaryInput input;
+    input.counts = &context->counts;
+    input.tally = &context->tally;
+    input.findings = &tee.findings;
+    input.diagnostics = &context->diagnostics;
+    input.strings = &context->strings;
+    input.top = top_;
+    if (correlate::Enricher* enricher = context->enricher.get()) {
+      input.enrichment_loaded = enricher->loaded();
+      input.source_note = [enricher](std::string_view source) {
+        const std::optional<IpAddress> ip = IpAddress::Parse(source);
+        if (!ip) return std::string();
+        const correlate::SourceInfo info = enricher->Lookup(*ip);
+        return report::SourceProfileText(info.asn, info.as_organization, info.country,
+                                         info.intel.size());
+      };
+    }
     std::FILE* out = findings_on_stdout ? stderr : stdout;
     fmt::print(out, "{}", report::RenderTerminalSummary(input));
     if (report_file) {

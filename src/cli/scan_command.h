@@ -33,6 +33,11 @@ class ScanCommand {
   std::optional<int> year_;
   std::string format_;       // --format: one log family only
   std::string csv_columns_;  // --csv-columns: mapping for generic CSV exports
+  // Enrichment files; given on the command line, each replaces the config file's value.
+  std::string asn_db_;
+  std::string geo_db_;
+  std::string ip2asn_;
+  std::vector<std::string> intel_;
   bool summary_ = false;
   bool no_summary_ = false;
   bool print_config_ = false;

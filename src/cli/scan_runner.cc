@@ -5,6 +5,7 @@
 #include <ctime>
 #include <memory>
 
+#include "correlate/enriching_sink.h"
 #include "detect/detector_set.h"
 #include "detect/distributed_detector.h"
 #include "detect/source_detector.h"
@@ -94,6 +95,14 @@ void ReadOneInput(const std::string& path, const ScanOptions& options, ScanConte
 Status RunScan(const ScanOptions& options, ScanContext* context, detect::FindingSink* findings) {
   if (Status s = options.detectors.Validate(); !s.ok()) return s;
   if (Status s = parse::ValidateParserOptions(options.parser); !s.ok()) return s;
+  std::unique_ptr<correlate::EnrichingSink> enriching;
+  if (options.enrichment.any()) {
+    auto enricher = correlate::Enricher::Open(options.enrichment, &context->diagnostics);
+    if (!enricher) return enricher.error();
+    context->enricher = std::move(*enricher);
+    enriching = std::make_unique<correlate::EnrichingSink>(context->enricher.get(), findings);
+    findings = enriching.get();
+  }
   const std::vector<std::string> inputs =
       ingest::ExpandInputs(options.inputs, &context->diagnostics);
   context->counts.files_failed += context->diagnostics.Count(DiagnosticKind::kUnreadableFile);

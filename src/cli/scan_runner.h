@@ -6,12 +6,14 @@
 #ifndef SPRAYTRACE_CLI_SCAN_RUNNER_H_
 #define SPRAYTRACE_CLI_SCAN_RUNNER_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/diagnostics.h"
 #include "common/status.h"
+#include "correlate/enricher.h"
 #include "detect/detector_config.h"
 #include "detect/finding.h"
 #include "event/file_table.h"
@@ -35,6 +37,9 @@ struct ScanOptions {
   // more: each file is read, decompressed and split into lines on a thread of its own while the
   // caller's thread parses and detects. Findings are the same for every value.
   int threads = 1;
+  // --asn-db, --geo-db, --ip2asn, --intel: when any is set, findings are enriched (ASN, country,
+  // intel tags) between the detectors and the caller's sink.
+  correlate::EnrichmentOptions enrichment;
 };
 
 // What a run read and what it left; owned by the caller so findings can refer to it.
@@ -44,11 +49,14 @@ struct ScanContext {
   Diagnostics diagnostics;
   report::EventTally tally{&strings};
   report::ReadCounts counts;
+  // Open when options.enrichment named files; the summary asks it about sources after the run.
+  std::unique_ptr<correlate::Enricher> enricher;
 };
 
 // Runs the scan. Returns an error only for problems that stop the run before it starts
-// (invalid detector settings). Unreadable inputs are counted in context->counts.files_failed
-// and diagnostics; the caller decides what "nothing could be read" means for its exit code.
+// (invalid detector settings, an enrichment file that cannot be read or is damaged). Unreadable
+// inputs are counted in context->counts.files_failed and diagnostics; the caller decides what
+// "nothing could be read" means for its exit code.
 Status RunScan(const ScanOptions& options, ScanContext* context, detect::FindingSink* findings);
 
 }  // namespace spraytrace::cli

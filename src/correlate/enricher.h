@@ -28,6 +28,7 @@
 
 #include "common/diagnostics.h"
 #include "common/result.h"
+#include "correlate/enrichment_options.h"
 #include "correlate/intel_file.h"
 #include "correlate/intel_set.h"
 #include "correlate/ip2asn_table.h"
@@ -35,19 +36,6 @@
 #include "event/ip_address.h"
 
 namespace spraytrace::correlate {
-
-struct EnrichmentOptions {
-  std::string asn_db;              // MaxMind ASN database, e.g. GeoLite2-ASN.mmdb
-  std::string geo_db;              // MaxMind country or city database, e.g. GeoLite2-Country.mmdb
-  std::string ip2asn;              // ip2asn TSV (v4, v6, combined or -u32; plain or compressed)
-  std::vector<std::string> intel;  // threat-intel lists (plain, CSV, STIX 2.1)
-  // Distinct addresses remembered; past this the cache starts over. 2^18 entries are ~20 MB.
-  size_t max_cached_sources = size_t{1} << 18;
-
-  bool any() const {
-    return !asn_db.empty() || !geo_db.empty() || !ip2asn.empty() || !intel.empty();
-  }
-};
 
 // The answer for one address. Views and the span stay valid as long as the Enricher.
 struct SourceInfo {

@@ -65,6 +65,80 @@ void WriteEvidence(const detect::Finding& f, const FileTable& files, JsonWriter*
   json->EndArray();
 }
 
+// ECS source.as.* and source.geo.country_iso_code, from enrichment.
+void WriteSourceProfile(const detect::SourceProfile& p, JsonWriter* json) {
+  if (p.asn != 0) {
+    json->Key("as");
+    json->BeginObject();
+    json->Key("number");
+    json->UInt(p.asn);
+    if (!p.as_organization.empty()) {
+      json->Key("organization");
+      json->BeginObject();
+      json->Key("name");
+      json->String(p.as_organization);
+      json->EndObject();
+    }
+    json->EndObject();
+  }
+  if (!p.country_iso_code.empty()) {
+    json->Key("geo");
+    json->BeginObject();
+    json->Key("country_iso_code");
+    json->String(p.country_iso_code);
+    json->EndObject();
+  }
+}
+
+void WriteNameCounts(std::string_view key, std::string_view name_key,
+                     const std::vector<detect::NameCount>& rows, JsonWriter* json) {
+  json->Key(key);
+  json->BeginArray();
+  for (const detect::NameCount& row : rows) {
+    json->BeginObject();
+    json->Key(name_key);
+    json->String(row.name);
+    json->Key("count");
+    json->UInt(row.sources);
+    json->EndObject();
+  }
+  json->EndArray();
+}
+
+// spraytrace.sources: where a campaign's related.ip are (enrichment summary).
+void WriteSourcesProfile(const detect::SourcesProfile& p, JsonWriter* json) {
+  json->Key("sources");
+  json->BeginObject();
+  json->Key("looked_up");
+  json->UInt(p.sources);
+  json->Key("with_asn");
+  json->UInt(p.with_asn);
+  json->Key("with_country");
+  json->UInt(p.with_country);
+  json->Key("asn_count");
+  json->UInt(p.distinct_asns);
+  json->Key("country_count");
+  json->UInt(p.distinct_countries);
+  json->Key("known_bad");
+  json->UInt(p.known_bad);
+  json->Key("asns");
+  json->BeginArray();
+  for (const detect::AsnCount& row : p.asns) {
+    json->BeginObject();
+    json->Key("number");
+    json->UInt(row.asn);
+    json->Key("organization");
+    json->String(row.organization);
+    json->Key("count");
+    json->UInt(row.sources);
+    json->EndObject();
+  }
+  json->EndArray();
+  WriteNameCounts("countries", "iso_code", p.countries, json);
+  WriteNameCounts("intel", "tag", p.intel, json);
+  json->EndObject();
+}
+
 void WriteSpraytrace(const detect::Finding& f, const FileTable& files, JsonWriter* json) {
   json->Key("spraytrace");
   json->BeginObject();
@@ -84,6 +158,13 @@ void WriteSpraytrace(const detect::Finding& f, const FileTable& files, JsonWrite
   json->UInt(f.distinct_accounts);
   json->Key("unknown_account_failures");
   json->UInt(f.unknown_account_failures);
+  if (f.source_profile && !f.source_profile->intel.empty()) {
+    json->Key("intel");
+    json->BeginArray();
+    for (const std::string& tag : f.source_profile->intel) json->String(tag);
+    json->EndArray();
+  }
+  if (f.sources_profile) WriteSourcesProfile(*f.sources_profile, json);
   if (f.rate_change.start != 0) {
     json->Key("rate_change");
     json->BeginObject();
@@ -129,6 +210,7 @@ void FindingToJson(const detect::Finding& f, const FileTable& files, JsonWriter*
     if (f.source_ip) {
       json->Key("ip");
       json->String(f.source_ip->ToString());
+      if (f.source_profile) WriteSourceProfile(*f.source_profile, json);
     } else {
       json->Key("domain");
       json->String(f.source_host);

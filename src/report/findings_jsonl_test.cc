@@ -58,6 +58,63 @@ TEST(FindingsJsonl, WritesTheContractFieldsAsEcs) {
   EXPECT_EQ(uint64_t(evidence["offset"]), 1234u);
 }
 
+TEST(FindingsJsonl, EnrichedSourceHasEcsAsAndGeoFields) {
+  FileTable files;
+  auto finding = SampleFinding();
+  finding.source_profile = detect::SourceProfile{
+      64500, "Example \"Broadband\" <b>", "DE", {"honeypot", "partner:quad7"}};
+  JsonWriter json;
+  FindingToJson(finding, files, &json);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(json.str()).get(doc), simdjson::SUCCESS) << json.str();
+  EXPECT_EQ(uint64_t(doc["source"]["as"]["number"]), 64500u);
+  EXPECT_EQ(std::string_view(doc["source"]["as"]["organization"]["name"]),
+            "Example \"Broadband\" <b>");
+  EXPECT_EQ(std::string_view(doc["source"]["geo"]["country_iso_code"]), "DE");
+  EXPECT_EQ(std::string_view(doc["spraytrace"]["intel"].at(1)), "partner:quad7");
+  EXPECT_EQ(json.str().find("<b>"), std::string::npos);  // escaped like every string
+  // Unknown parts are left out, not written empty.
+  finding.source_profile = detect::SourceProfile{};
+  json.Clear();
+  FindingToJson(finding, files, &json);
+  EXPECT_EQ(json.str().find("\"as\""), std::string::npos);
+  EXPECT_EQ(json.str().find("\"geo\""), std::string::npos);
+  EXPECT_EQ(json.str().find("\"intel\""), std::string::npos);
+}
+
+TEST(FindingsJsonl, CampaignSourcesSummary) {
+  FileTable files;
+  auto finding = SampleFinding();
+  finding.source_ip.reset();
+  detect::SourcesProfile p;
+  p.sources = 9;
+  p.with_asn = 8;
+  p.with_country = 7;
+  p.distinct_asns = 3;
+  p.distinct_countries = 2;
+  p.known_bad = 1;
+  p.asns = {{64500, "Example", 5}, {64501, "Other", 2}};
+  p.countries = {{"US", 4}, {"DE", 3}};
+  p.intel = {{"honeypot", 1}};
+  finding.sources_profile = p;
+  JsonWriter json;
+  FindingToJson(finding, files, &json);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(json.str()).get(doc), simdjson::SUCCESS) << json.str();
+  const auto sources = doc["spraytrace"]["sources"];
+  EXPECT_EQ(uint64_t(sources["looked_up"]), 9u);
+  EXPECT_EQ(uint64_t(sources["asn_count"]), 3u);
+  EXPECT_EQ(uint64_t(sources["known_bad"]), 1u);
+  EXPECT_EQ(uint64_t(sources["asns"].at(0)["number"]), 64500u);
+  EXPECT_EQ(uint64_t(sources["asns"].at(0)["count"]), 5u);
+  EXPECT_EQ(std::string_view(sources["asns"].at(1)["organization"]), "Other");
+  EXPECT_EQ(std::string_view(sources["countries"].at(1)["iso_code"]), "DE");
+  EXPECT_EQ(uint64_t(sources["countries"].at(1)["count"]), 3u);
+  EXPECT_EQ(std::string_view(sources["intel"].at(0)["tag"]), "honeypot");
+}
+
 TEST(FindingsJsonl, OmitsSourceAndUserWhenTheFindingHasNone) {
   FileTable files;
   auto finding = SampleFinding();

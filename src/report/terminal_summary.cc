@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 
+#include "report/source_profile_text.h"
 #include "report/utf8.h"
 
 namespace spraytrace::report {
@@ -31,6 +32,23 @@ void RenderCounts(const SummaryInput& in, Out out) {
     fmt::format_to(out, ", {} .. {}", FormatIso8601(t.first_time()), FormatIso8601(t.last_time()));
   }
   out = '\n';
+  for (const std::string& line : in.enrichment_loaded) {
+    fmt::format_to(out, "Enrichment {}\n", EscapeForTerminal(line));
+  }
+}
+
+// " [AS64500 Example, DE]" after a one-source finding; the campaign summary on its own line.
+void RenderFindingEnrichment(const detect::Finding& f, Out out) {
+  if (f.sources_profile) {
+    fmt::format_to(out, "  {:<36} {}\n", "",
+                   EscapeForTerminal(SourcesProfileText(*f.sources_profile, 3)));
+  }
+}
+
+std::string SourceSuffix(const detect::Finding& f) {
+  if (!f.source_profile) return {};
+  const std::string text = SourceProfileText(*f.source_profile);
+  return text.empty() ? std::string() : " [" + EscapeForTerminal(text) + "]";
 }
 
 void RenderFindingsByRule(const SummaryInput& in, Out out) {
@@ -50,8 +68,9 @@ void RenderTopFindings(const SummaryInput& in, Out out) {
   if (sorted.empty()) return;
   fmt::format_to(out, "\nMost severe findings:\n");
   for (size_t i = 0; i < sorted.size() && i < in.top; ++i) {
-    fmt::format_to(out, "  [sev {}] {:<28} {}\n", sorted[i]->severity, sorted[i]->rule_id,
-                   EscapeForTerminal(sorted[i]->summary));
+    fmt::format_to(out, "  [sev {}] {:<28} {}{}\n", sorted[i]->severity, sorted[i]->rule_id,
+                   EscapeForTerminal(sorted[i]->summary), SourceSuffix(*sorted[i]));
+    RenderFindingEnrichment(*sorted[i], out);
   }
   if (sorted.size() > in.top) {
     fmt::format_to(out, "  ... and {} more (write them all with --findings FILE)\n",
@@ -64,7 +83,9 @@ void RenderTopTables(const SummaryInput& in, Out out) {
   if (!sources.empty()) {
     fmt::format_to(out, "\nSources with most failures:\n");
     for (const auto& [source, count] : sources) {
-      fmt::format_to(out, "  {:<40} {:>8}\n", EscapeForTerminal(source), count);
+      const std::string note = in.source_note ? in.source_note(source) : std::string();
+      fmt::format_to(out, "  {:<40} {:>8}{}\n", EscapeForTerminal(source), count,
+                     note.empty() ? "" : "  " + EscapeForTerminal(note));
     }
   }
   const auto accounts = in.tally->failing_accounts().Top(in.top);

@@ -5,7 +5,9 @@
 #define SPRAYTRACE_REPORT_TERMINAL_SUMMARY_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,12 +30,16 @@ struct ReadCounts {
 };
 
 struct SummaryInput {
-  const ReadCounts* counts;
-  const EventTally* tally;
-  const std::vector<detect::Finding>* findings;
-  const Diagnostics* diagnostics;
-  const StringPool* strings;
+  const ReadCounts* counts = nullptr;
+  const EventTally* tally = nullptr;
+  const std::vector<detect::Finding>* findings = nullptr;
+  const Diagnostics* diagnostics = nullptr;
+  const StringPool* strings = nullptr;
   size_t top = 10;  // rows per table
+  // Enrichment (correlate/): what each loaded file holds, one line each, and a short note
+  // ("AS64500 Example, DE") for a source given as text; both empty when none was given.
+  std::vector<std::string> enrichment_loaded;
+  std::function<std::string(std::string_view source)> source_note;
 };
 
 std::string RenderTerminalSummary(const SummaryInput& input);
