@@ -14,8 +14,8 @@ void DistributedDetector::JudgeTargetedAccounts(Timestamp now, FindingSink* sink
   const Timestamp since = now - dc_.targeted_window;
   const auto wanted = static_cast<size_t>(dc_.targeted_sources);
   std::vector<StringId> crossed;
-  for (const StringId account : recent_accounts_) {
-    const AccountHistory& history = accounts_.find(account)->second;
+  for (const auto& [account, entry] : tick_accounts_) {
+    const AccountHistory& history = *entry;
     // Only accounts people use: root on a key-only server, or names that do not exist, are
     // background noise's targets, not this rule's.
     if (history.hits.size() < wanted || history.last_login == 0) continue;

@@ -192,8 +192,8 @@ void DistributedDetector::FindLoudSources(Timestamp now, SourceSet* loud) const 
   // Fewer suspects than either test needs: neither a sprayer nor a scanner (most sources).
   const size_t fewest = std::min(wanted, kScanBurst);
   std::vector<StringId> accounts;
-  for (const SourceKey& key : recent_sources_) {
-    const auto& s = sources_.find(key)->second.suspects;  // ForgetDropped keeps it there
+  for (const auto& [key, source] : tick_sources_) {
+    const auto& s = source->suspects;
     if (s.size() < fewest) continue;
     if (s.size() >= wanted) {
       accounts.clear();
@@ -227,8 +227,8 @@ size_t DistributedDetector::CountAccounts(Timestamp now, Judgement* judged, Acco
   // Hot counts every source (scanners make a name hot); active counts only quiet ones.
   std::vector<SourceKey> distinct;
   size_t quiet = 0;
-  for (const StringId account : recent_accounts_) {
-    const AccountHistory& history = accounts_.find(account)->second;
+  for (const auto& [account, entry] : tick_accounts_) {
+    const AccountHistory& history = *entry;
     distinct.clear();
     quiet = 0;
     for (const AccountHit& hit : history.hits) {
@@ -286,6 +286,9 @@ void DistributedDetector::Tick(Timestamp now, FindingSink* sink) {
   if (last_evict_ == std::numeric_limits<Timestamp>::min() || now >= last_evict_ + kMicrosPerDay) {
     Evict(now);
   }
+  // Evict erased from the maps: the tick's pointers into them must not outlive it.
+  tick_sources_.clear();
+  tick_accounts_.clear();
 }
 
 bool DistributedDetector::Qualifies(const SourceKey& key, const SourceHistory& source,
@@ -329,11 +332,10 @@ bool DistributedDetector::Excluded(StringId account, Timestamp now, const Accoun
 
 void DistributedDetector::Attribute(Timestamp now, const Judgement& judged, FindingSink* sink) {
   std::vector<SourceKey> found;
-  for (const SourceKey& key : recent_sources_) {
-    const SourceHistory& source = sources_.find(key)->second;
-    if (source.campaign == campaign_.number || source.suspects.empty()) continue;
+  for (const auto& [key, source] : tick_sources_) {
+    if (source->campaign == campaign_.number || source->suspects.empty()) continue;
     if (judged.loud.contains(key)) continue;
-    if (Qualifies(key, source, now, judged)) found.push_back(key);
+    if (Qualifies(key, *source, now, judged)) found.push_back(key);
   }
   // Stable order for findings: by address.
   std::sort(found.begin(), found.end(), [](const SourceKey& a, const SourceKey& b) {
@@ -392,14 +394,24 @@ void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
 
 void DistributedDetector::ForgetQuiet(Timestamp now) {
   const Timestamp since = now - dc_.source_window;
+  tick_sources_.clear();
   absl::erase_if(recent_sources_, [&](const SourceKey& key) {
     const auto it = sources_.find(key);
-    return it == sources_.end() || it->second.suspects.empty() ||
-           it->second.suspects.back().time < since;
+    if (it == sources_.end() || it->second.suspects.empty() ||
+        it->second.suspects.back().time < since) {
+      return true;
+    }
+    tick_sources_.emplace_back(key, &it->second);
+    return false;
   });
+  tick_accounts_.clear();
   absl::erase_if(recent_accounts_, [&](StringId account) {
     const auto it = accounts_.find(account);
-    return it == accounts_.end() || it->second.hits.empty() || it->second.hits.back().time < since;
+    if (it == accounts_.end() || it->second.hits.empty() || it->second.hits.back().time < since) {
+      return true;
+    }
+    tick_accounts_.emplace_back(account, &it->second);
+    return false;
   });
 }
 

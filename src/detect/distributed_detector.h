@@ -27,6 +27,8 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -159,7 +161,8 @@ class DistributedDetector final : public Detector {
                         const CompromiseCase& why, Timestamp now, FindingSink* sink);
   void ClosePeriod(Timestamp now, FindingSink* sink);
   void Evict(Timestamp now);
-  // Drops from the recent sets what left source_window.
+  // Drops from the recent sets what left source_window, and lists the rest with their
+  // histories in tick_sources_ / tick_accounts_.
   void ForgetQuiet(Timestamp now);
   // Drops from the recent and pending sets what the maps no longer hold (every key in them is
   // in the maps at all other times).
@@ -182,6 +185,11 @@ class DistributedDetector final : public Detector {
   // The maps keep a month of history; a tick should not walk it.
   SourceSet recent_sources_;
   AccountSet recent_accounts_;
+  // The same, with their histories, found once per tick by ForgetQuiet and walked by every step
+  // of the tick (each used to look every recent key up again). Valid during one tick only: no
+  // step of a tick inserts into sources_ or accounts_, and Evict, which erases, runs last.
+  std::vector<std::pair<SourceKey, SourceHistory*>> tick_sources_;
+  std::vector<std::pair<StringId, AccountHistory*>> tick_accounts_;
   Judgement last_judged_;  // the last tick's, for logins judged between ticks
   // Suspect failures from addresses that never logged in anywhere, on accounts not judged
   // opportunistic: the collective rate a campaign raises.
