@@ -37,6 +37,13 @@ std::string Place(const detect::Evidence& e, const FileTable& files) {
   return fmt::format("{}:{}", file, e.where.line);
 }
 
+std::string SourceText(const detect::Finding& f) {
+  if (f.source_ip) return f.source_ip->ToString();
+  if (!f.source_host.empty()) return f.source_host;
+  if (f.related_ips.size() == 1) return f.related_ips[0].ToString();
+  return Plural(f.related_ips.size(), "address", "addresses");
+}
+
 void WriteMore(size_t shown, size_t total, std::string_view what, HtmlWriter* html) {
   if (shown >= total) return;
   html->Element(

@@ -43,11 +43,16 @@ void WriteNames(const std::vector<std::string>& names, size_t cap, uint64_t tota
 void WriteEvidence(const std::vector<detect::Evidence>& evidence, const FileTable& files,
                    size_t cap, Timestamp proof_time, HtmlWriter* html);
 
+// A finding's source as text: the address, the host name, or "N addresses".
+std::string SourceText(const detect::Finding& f);
+
 // "<p class=more>and N more ...</p>" when shown < total.
 void WriteMore(size_t shown, size_t total, std::string_view what, HtmlWriter* html);
 
-// The campaigns section.
+// The sections in their own files: html_campaign.cc, html_findings.cc.
 void WriteCampaigns(const ReportContext& ctx);
+void WriteCompromised(const ReportContext& ctx);
+void WriteOthers(const ReportContext& ctx);
 
 }  // namespace spraytrace::report
 
