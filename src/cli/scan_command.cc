@@ -8,11 +8,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
 #include "cli/config_file.h"
 #include "cli/scan_runner.h"
+#include "cli/scan_state.h"
 #include "parse/csv/csv_mapping.h"
 #include "parse/family_registry.h"
 #include "parse/log_parser.h"
@@ -40,6 +42,8 @@ constexpr const char* kScanExamples = R"(Examples:
   spraytrace scan auth.log --blocklist - --blocklist-format cidr --set blocklist.scope_v4=24
   spraytrace scan auth.log --asn-db GeoLite2-ASN.mmdb --geo-db GeoLite2-Country.mmdb
   spraytrace scan auth.log --ip2asn ip2asn-combined.tsv.gz --intel quad7.txt --intel feed.json
+  spraytrace scan today.log --state spraytrace.state  day after day: a slow spray is seen across
+                                                    runs as in one scan of every day's log
 
 Findings are JSON lines in Elastic Common Schema names (rule.name, related.ip, related.user,
 user.name, source.ip, event.start/end, spraytrace.evidence; with enrichment also source.as.number,
@@ -47,7 +51,10 @@ source.geo.country_iso_code, spraytrace.intel and spraytrace.sources). When stdo
 --findings is not given, they go to stdout; on a terminal a readable summary is printed instead.
 Log families are recognised per file and per line; --format NAME reads only one of them.
 Year-less syslog timestamps take their year from each file's modification time (--year forces).
-Exit codes: 0 nothing found, 1 findings, 2 usage or input error (or nothing could be read).)";
+With --state FILE a run continues from the state an earlier run saved and saves it again;
+findings an earlier run already reported are marked "continued" (docs/findings.md).
+Exit codes: 0 nothing found, 1 findings (with --state: new ones), 2 usage or input error (or
+nothing could be read, or the state file is damaged or was built with other settings).)";
 
 // Collects findings for the summary and forwards them to the JSONL writer when there is one.
 class TeeSink final : public detect::FindingSink {
@@ -107,6 +114,53 @@ bool WriteReport(const ScanContext& context, const std::vector<detect::Finding>&
                       .count();
   *done = fmt::format("{:.0f} KB, {} ms", static_cast<double>(page.size()) / 1024.0, ms);
   return ok;
+}
+
+// What --state did, on stderr (stdout may carry findings).
+void PrintNote(std::string_view message) {
+  fmt::print(stderr, "spraytrace scan: state: {}\n", report::EscapeForTerminal(message));
+}
+
+std::string HumanBytes(uint64_t bytes) {
+  if (bytes < 10 * 1024) return fmt::format("{} B", bytes);
+  if (bytes < 10 * 1024 * 1024) return fmt::format("{} KB", bytes / 1024);
+  return fmt::format("{} MB", bytes / (1024 * 1024));
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// After a run with --state: the warning for events the state had already seen, and the save.
+Status FinishState(const std::string& path, const std::string& settings,
+                   const StateOutcome& outcome) {
+  if (outcome.events_before_state > 0) {
+    fmt::print(stderr,
+               "spraytrace scan: warning: {} events from {} on are at or before the state's "
+               "clock ({}): an earlier run with this state read them, or the logs are older than "
+               "it. They were not given to the detectors (re-reading a log must not count it "
+               "twice); scan old logs without --state, or with a state of their own\n",
+               outcome.events_before_state, FormatIso8601(outcome.oldest_before_state),
+               FormatIso8601(outcome.clock));
+  }
+  if (outcome.body.empty()) {
+    PrintNote(fmt::format("nothing new was read: '{}' left as it is", path));
+    return Status::Ok();
+  }
+  const auto started = std::chrono::steady_clock::now();
+  if (Status s = SaveStateFile(path, settings, outcome); !s.ok()) {
+    return Status(s.code(), fmt::format("saving the state failed: {}", s.message()));
+  }
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  PrintNote(fmt::format("saved '{}' ({}, events up to {}, {} detected this run, {:.2f}s){}", path,
+                        HumanBytes(ec ? 0 : size), FormatIso8601(outcome.clock),
+                        outcome.events_detected, SecondsSince(started),
+                        outcome.continued_findings == 0
+                            ? std::string()
+                            : fmt::format("; {} findings continue ones an earlier run reported",
+                                          outcome.continued_findings)));
+  return Status::Ok();
 }
 
 }  // namespace
@@ -176,6 +230,12 @@ void ScanCommand::Register(CLI::App* app) {
                    "Threads to use (default: every core); findings are the same for any number")
       ->check(CLI::Range(1, 1024))
       ->option_text("N");
+  scan->add_option("--state", state_path_,
+                   "Keep detection state across runs in FILE: read before the scan (a missing "
+                   "file starts fresh), saved after it")
+      ->option_text("FILE");
+  scan->add_flag("--state-reset", state_reset_,
+                 "With --state: ignore what FILE holds and start a fresh state in its place");
   scan->add_flag("--print-config", print_config_,
                  "Print every detector setting with its value (after --config/--set) and exit");
   scan->callback([this] {
@@ -249,6 +309,47 @@ ExitCode ScanCommand::Run() {
     options.inputs.push_back("-");
   }
 
+  // State is read and checked before any output is opened: a refused state leaves every file
+  // as it was.
+  auto context = std::make_unique<ScanContext>();
+  ScanRun run(options, context.get());
+  if (Status s = run.Prepare(); !s.ok()) {
+    PrintError(s.message());
+    return ExitCode::kUsageOrInputError;
+  }
+  const std::string state_settings = DetectorSettingsText(config);
+  if (state_reset_ && state_path_.empty()) {
+    PrintError("--state-reset needs --state FILE");
+    return ExitCode::kUsageOrInputError;
+  }
+  const auto state_started = std::chrono::steady_clock::now();
+  OpenedState opened;
+  if (!state_path_.empty()) {
+    Result<OpenedState> o = OpenStateFile(state_path_, state_reset_, state_settings);
+    if (!o) {
+      PrintError(o.error().message());
+      return ExitCode::kUsageOrInputError;
+    }
+    opened = std::move(*o);
+    if (opened.exists) {
+      const store::SnapshotHeader& h = opened.snapshot.header;
+      if (Status s = run.Restore(opened.snapshot.body, h.clock); !s.ok()) {
+        PrintError(DamagedStateMessage(state_path_, s.message()));
+        return ExitCode::kUsageOrInputError;
+      }
+      PrintNote(
+          fmt::format("continuing from '{}' (events up to {}, saved by spraytrace {}; "
+                      "{} read in {:.2f}s)",
+                      state_path_, FormatIso8601(h.clock), h.spraytrace_version,
+                      HumanBytes(opened.snapshot.file_bytes), SecondsSince(state_started)));
+      std::string().swap(opened.snapshot.body);
+    } else {
+      PrintNote(state_reset_
+                    ? fmt::format("--state-reset: starting a fresh state for '{}'", state_path_)
+                    : fmt::format("'{}' does not exist yet: starting a fresh state", state_path_));
+    }
+  }
+
   // Findings: to the named file, or to stdout when stdout is not a terminal.
   std::unique_ptr<std::FILE, FileCloser> findings_file;
   // A blocklist on stdout keeps it to itself.
@@ -274,16 +375,13 @@ ExitCode ScanCommand::Run() {
     }
   }
 
-  auto context = std::make_unique<ScanContext>();
   std::unique_ptr<report::FindingsJsonlWriter> writer;
   if (findings_file) {
     writer = std::make_unique<report::FindingsJsonlWriter>(findings_file.get(), &context->files);
   }
   TeeSink tee(writer.get());
-  if (Status s = RunScan(options, context.get(), &tee); !s.ok()) {
-    PrintError(s.message());
-    return ExitCode::kUsageOrInputError;
-  }
+  StateOutcome outcome;
+  run.Run(&tee, state_path_.empty() ? nullptr : &outcome);
   if (findings_file && std::fflush(findings_file.get()) != 0) writer.reset();
 
   std::string report_done;
@@ -325,6 +423,7 @@ ExitCode ScanCommand::Run() {
                context->diagnostics.Total());
   }
   if (writer && !writer->ok()) {
+    // The state is not saved either: the next run reports these findings again.
     PrintError(fmt::format("writing findings failed: {}", std::strerror(errno)));
     return ExitCode::kUsageOrInputError;
   }
@@ -344,7 +443,14 @@ ExitCode ScanCommand::Run() {
     PrintError("nothing could be read");
     return ExitCode::kUsageOrInputError;
   }
-  return tee.findings.empty() ? ExitCode::kNothingFound : ExitCode::kFindings;
+  if (!state_path_.empty()) {
+    if (Status s = FinishState(state_path_, state_settings, outcome); !s.ok()) {
+      PrintError(s.message());
+      return ExitCode::kUsageOrInputError;
+    }
+  }
+  return tee.findings.size() > outcome.continued_findings ? ExitCode::kFindings
+                                                          : ExitCode::kNothingFound;
 }
 
 }  // namespace spraytrace::cli

@@ -41,6 +41,8 @@ class ScanCommand {
   bool summary_ = false;
   bool no_summary_ = false;
   bool print_config_ = false;
+  std::string state_path_;  // --state: detection state kept across runs
+  bool state_reset_ = false;
   size_t top_ = 10;
   int threads_ = 0;  // --threads; 0: every core
   ExitCode exit_code_ = ExitCode::kNothingFound;

@@ -2,12 +2,15 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <ctime>
+#include <limits>
 #include <memory>
 
 #include "correlate/enriching_sink.h"
 #include "detect/detector_set.h"
 #include "detect/distributed_detector.h"
+#include "detect/finding_ledger.h"
 #include "detect/source_detector.h"
 #include "ingest/input_set.h"
 #include "ingest/threaded_line_reader.h"
@@ -21,27 +24,76 @@ namespace {
 // close and their memory is freed during long scans.
 constexpr uint64_t kAdvanceEvery = 4096;
 
-// Feeds every parsed event to the run tally and the detectors.
+// Feeds every parsed event to the run tally and the detectors; with a restored state, only
+// the events after its clock go to the detectors.
 class DetectingSink final : public parse::EventSink {
  public:
   DetectingSink(detect::Detector* detector, report::EventTally* tally,
-                detect::FindingSink* findings)
-      : detector_(detector), tally_(tally), findings_(findings) {}
+                detect::FindingSink* findings, Timestamp resume_after)
+      : detector_(detector),
+        tally_(tally),
+        findings_(findings),
+        resume_after_(resume_after),
+        latest_(std::max<Timestamp>(0, resume_after)) {}
 
   void OnEvent(const AuthEvent& event) override {
     tally_->Observe(event);
+    if (event.time <= resume_after_) {
+      if (before_state_ == 0 || event.time < oldest_before_state_) {
+        oldest_before_state_ = event.time;
+      }
+      ++before_state_;
+      return;
+    }
+    ++detected_;
     detector_->Observe(event, findings_);
     if (event.time > latest_) latest_ = event.time;
     if (++events_ % kAdvanceEvery == 0) detector_->AdvanceTime(latest_, findings_);
   }
 
+  Timestamp latest() const { return latest_; }
+  uint64_t detected() const { return detected_; }
+  uint64_t before_state() const { return before_state_; }
+  Timestamp oldest_before_state() const { return oldest_before_state_; }
+
  private:
   detect::Detector* detector_;
   report::EventTally* tally_;
   detect::FindingSink* findings_;
-  Timestamp latest_ = 0;
+  Timestamp resume_after_;
+  Timestamp latest_;
   uint64_t events_ = 0;
+  uint64_t detected_ = 0;
+  uint64_t before_state_ = 0;
+  Timestamp oldest_before_state_ = 0;
 };
+
+// Marks findings that an earlier run reported early (finding_ledger.h) and counts them.
+class LedgerSink final : public detect::FindingSink {
+ public:
+  LedgerSink(detect::FindingSink* next, detect::FindingLedger* ledger, bool early)
+      : next_(next), ledger_(ledger), early_(early) {}
+  void OnFinding(detect::Finding finding) override {
+    const bool continued =
+        early_ ? ledger_->OnReportedEarly(&finding) : ledger_->OnReported(&finding);
+    continued_ += continued ? 1 : 0;
+    next_->OnFinding(std::move(finding));
+  }
+  uint64_t continued() const { return continued_; }
+
+ private:
+  detect::FindingSink* next_;
+  detect::FindingLedger* ledger_;
+  bool early_;
+  uint64_t continued_ = 0;
+};
+
+// How long an early report waits in the ledger for its finding to come again: the longest a
+// finding can stay open across runs without new evidence refreshing it.
+Micros LedgerKeep(const detect::DetectorConfig& c) {
+  return std::max({c.episodes.idle_gap + c.slow.window, c.distributed.source_window,
+                   c.distributed.report_every, c.distributed.compromise_lookback});
+}
 
 parse::YearHint YearHintFor(const std::string& path, const std::optional<int>& forced) {
   if (forced) return parse::YearHint{*forced, 12, true};
@@ -92,49 +144,112 @@ void ReadOneInput(const std::string& path, const ScanOptions& options, ScanConte
 
 }  // namespace
 
-Status RunScan(const ScanOptions& options, ScanContext* context, detect::FindingSink* findings) {
-  if (Status s = options.detectors.Validate(); !s.ok()) return s;
-  if (Status s = parse::ValidateParserOptions(options.parser); !s.ok()) return s;
-  std::unique_ptr<correlate::EnrichingSink> enriching;
-  if (options.enrichment.any()) {
-    auto enricher = correlate::Enricher::Open(options.enrichment, &context->diagnostics);
+struct ScanRun::Pipeline {
+  Pipeline(const detect::DetectorConfig& config, StringPool* strings)
+      : known(config.known_devices), set(&known) {
+    set.Add(std::make_unique<detect::SourceDetector>(config, strings, &known));
+    set.Add(std::make_unique<detect::DistributedDetector>(config, strings, &known));
+  }
+  // One login memory for both detectors, recorded once per login by the set.
+  detect::KnownDevices known;
+  detect::DetectorSet set;
+  detect::FindingLedger ledger;
+  bool restored = false;
+  Timestamp restored_clock = std::numeric_limits<Timestamp>::min();
+};
+
+ScanRun::ScanRun(const ScanOptions& options, ScanContext* context)
+    : options_(options), context_(context) {}
+
+ScanRun::~ScanRun() = default;
+
+Status ScanRun::Prepare() {
+  if (Status s = options_.detectors.Validate(); !s.ok()) return s;
+  if (Status s = parse::ValidateParserOptions(options_.parser); !s.ok()) return s;
+  if (options_.enrichment.any() && !context_->enricher) {
+    auto enricher = correlate::Enricher::Open(options_.enrichment, &context_->diagnostics);
     if (!enricher) return enricher.error();
-    context->enricher = std::move(*enricher);
-    enriching = std::make_unique<correlate::EnrichingSink>(context->enricher.get(), findings);
+    context_->enricher = std::move(*enricher);
+  }
+  return Status::Ok();
+}
+
+Status ScanRun::Restore(const std::string& body, Timestamp clock) {
+  pipeline_ = std::make_unique<Pipeline>(options_.detectors, &context_->strings);
+  store::StateDecoder in(body, &context_->strings, &context_->files);
+  if (pipeline_->set.Load(&in)) pipeline_->ledger.Load(&in);
+  if (in.ok() && !in.AtEnd()) in.Fail("bytes after the last section");
+  if (!in.ok()) {
+    pipeline_.reset();
+    return Status::Corruption(in.error());
+  }
+  pipeline_->restored = true;
+  pipeline_->restored_clock = clock;
+  return Status::Ok();
+}
+
+void ScanRun::Run(detect::FindingSink* findings, StateOutcome* state) {
+  if (!pipeline_) pipeline_ = std::make_unique<Pipeline>(options_.detectors, &context_->strings);
+  Pipeline& p = *pipeline_;
+  // Detectors -> ledger marks (with state) -> enrichment (when asked for) -> the caller's sink.
+  std::unique_ptr<correlate::EnrichingSink> enriching;
+  if (context_->enricher) {
+    enriching = std::make_unique<correlate::EnrichingSink>(context_->enricher.get(), findings);
     findings = enriching.get();
   }
   const std::vector<std::string> inputs =
-      ingest::ExpandInputs(options.inputs, &context->diagnostics);
-  context->counts.files_failed += context->diagnostics.Count(DiagnosticKind::kUnreadableFile);
+      ingest::ExpandInputs(options_.inputs, &context_->diagnostics);
+  context_->counts.files_failed += context_->diagnostics.Count(DiagnosticKind::kUnreadableFile);
 
-  // One login memory for both detectors, recorded once per login by the set.
-  detect::KnownDevices known(options.detectors.known_devices);
-  detect::DetectorSet detector(&known);
-  detector.Add(
-      std::make_unique<detect::SourceDetector>(options.detectors, &context->strings, &known));
-  detector.Add(
-      std::make_unique<detect::DistributedDetector>(options.detectors, &context->strings, &known));
-  parse::LogParser parser(&context->strings, &context->diagnostics, options.parser);
-  parse::EvtxReader evtx(&context->strings, &context->diagnostics);
-  DetectingSink sink(&detector, &context->tally, findings);
+  LedgerSink marking(findings, &p.ledger, /*early=*/false);
+  detect::FindingSink* sink_for_run = state ? &marking : findings;
+  parse::LogParser parser(&context_->strings, &context_->diagnostics, options_.parser);
+  parse::EvtxReader evtx(&context_->strings, &context_->diagnostics);
+  DetectingSink sink(&p.set, &context_->tally, sink_for_run, p.restored_clock);
   for (const std::string& path : inputs) {
-    ReadOneInput(path, options, context, &parser, &evtx, &sink);
+    ReadOneInput(path, options_, context_, &parser, &evtx, &sink);
   }
-  detector.Finish(findings);
+
+  if (!state) {
+    p.set.Finish(findings);
+  } else {
+    state->events_before_state = sink.before_state();
+    state->oldest_before_state = sink.oldest_before_state();
+    state->events_detected = sink.detected();
+    state->clock = p.restored ? std::max(p.restored_clock, sink.latest()) : sink.latest();
+    // Nothing new: the saved state (and its early reports) stand; reporting them again would
+    // only repeat the last run's end.
+    if (!p.restored || sink.detected() > 0) {
+      store::StateEncoder out(&context_->strings, &context_->files);
+      p.set.Save(state->clock, &out);
+      LedgerSink early(findings, &p.ledger, /*early=*/true);
+      p.set.Finish(&early);
+      p.ledger.Save(state->clock, LedgerKeep(options_.detectors), &out);
+      state->body = std::move(out).Finish();
+      state->continued_findings = marking.continued() + early.continued();
+      state->ledger_entries = p.ledger.size();
+    }
+  }
 
   const parse::ParseStats stats = parser.stats();
-  context->counts.by_family = stats.by_family;
-  context->counts.lines = stats.lines;
-  context->counts.relevant_lines = stats.relevant_lines;
-  context->counts.other_lines = stats.other_lines;
-  context->counts.not_understood = stats.not_understood;
+  context_->counts.by_family = stats.by_family;
+  context_->counts.lines = stats.lines;
+  context_->counts.relevant_lines = stats.relevant_lines;
+  context_->counts.other_lines = stats.other_lines;
+  context_->counts.not_understood = stats.not_understood;
   // EVTX records count as records of the family that read them.
   if (const parse::EvtxStats& e = evtx.stats(); e.records + e.recovered > 0) {
-    context->counts.lines += e.records + e.recovered;
-    context->counts.relevant_lines += e.records + e.recovered;
-    context->counts.by_family.emplace_back("windows-evtx", e.records + e.recovered);
+    context_->counts.lines += e.records + e.recovered;
+    context_->counts.relevant_lines += e.records + e.recovered;
+    context_->counts.by_family.emplace_back("windows-evtx", e.records + e.recovered);
   }
-  context->counts.bytes += evtx.stats().bytes;
+  context_->counts.bytes += evtx.stats().bytes;
+}
+
+Status RunScan(const ScanOptions& options, ScanContext* context, detect::FindingSink* findings) {
+  ScanRun run(options, context);
+  if (Status s = run.Prepare(); !s.ok()) return s;
+  run.Run(findings, nullptr);
   return Status::Ok();
 }
 

@@ -1,6 +1,6 @@
 // RunScan: the batch pipeline behind `spraytrace scan`: inputs -> lines -> parse -> AuthEvents ->
-// detectors -> findings. Single-threaded for now; every stage is a plain object, so the
-// multi-threaded pipeline can shard the same pieces.
+// detectors -> findings (with --threads, each file is read on a thread of its own; parsing and
+// detection stay in order on the caller's thread, docs/pipeline.md).
 //
 // Never prints: findings go to the caller's sink, counts and diagnostics into the context.
 #ifndef SPRAYTRACE_CLI_SCAN_RUNNER_H_
@@ -58,6 +58,48 @@ struct ScanContext {
 // inputs are counted in context->counts.files_failed and diagnostics; the caller decides what
 // "nothing could be read" means for its exit code.
 Status RunScan(const ScanOptions& options, ScanContext* context, detect::FindingSink* findings);
+
+// What a run with state across runs (`scan --state`, docs/detection.md) leaves to be saved.
+struct StateOutcome {
+  // The state to save (StateEncoder body); empty when the run read nothing new, so the old
+  // file is still right and is left as it is.
+  std::string body;
+  Timestamp clock = 0;  // latest event time the state has seen
+  // Events at or before the restored clock: an earlier run saw them (or the log is older than
+  // the state). Not given to the detectors, so re-scanning a file cannot count it twice.
+  uint64_t events_before_state = 0;
+  Timestamp oldest_before_state = 0;
+  uint64_t events_detected = 0;     // given to the detectors
+  uint64_t continued_findings = 0;  // reports of findings an earlier run reported early
+  size_t ledger_entries = 0;
+};
+
+// The same pipeline in two steps, so state can be restored (and refused) before any input is
+// read or any output opened. Not thread-safe; one per run.
+class ScanRun {
+ public:
+  // REQUIRES: options and context outlive the run.
+  ScanRun(const ScanOptions& options, ScanContext* context);
+  ~ScanRun();
+  ScanRun(const ScanRun&) = delete;
+  ScanRun& operator=(const ScanRun&) = delete;
+
+  // Checks the detector and parser settings and opens the enrichment files: an error stops the
+  // run before it starts (invalid settings, an enrichment file that cannot be read).
+  Status Prepare();
+  // Continues from a saved state (its body and clock). Error (kCorruption, the reason in the
+  // message) when the body does not decode; the run must then not go on.
+  Status Restore(const std::string& body, Timestamp clock);
+  // Reads every input. With `state`, saves the detectors after the last event, reports what is
+  // still open as every scan does (remembering it as reported early), and fills *state.
+  void Run(detect::FindingSink* findings, StateOutcome* state);
+
+ private:
+  struct Pipeline;
+  const ScanOptions& options_;
+  ScanContext* context_;
+  std::unique_ptr<Pipeline> pipeline_;
+};
 
 }  // namespace spraytrace::cli
 

@@ -115,6 +115,9 @@ struct Finding {
   // related_ips.
   std::optional<SourceProfile> source_profile;
   std::optional<SourcesProfile> sources_profile;
+  // Reported before by an earlier run (early, at its end) and now again with more evidence:
+  // an update, not a new alert (finding_ledger.h).
+  bool continued = false;
 };
 
 class FindingSink {

@@ -150,6 +150,10 @@ void WriteSpraytrace(const detect::Finding& f, const FileTable& files, JsonWrite
   }
   json->Key("confidence");
   json->Double(f.confidence);
+  if (f.continued) {  // only with --state: an update of a finding an earlier run reported
+    json->Key("continued");
+    json->Bool(true);
+  }
   json->Key("failures");
   json->UInt(f.failures);
   json->Key("successes");
