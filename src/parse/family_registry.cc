@@ -8,6 +8,7 @@
 #include "parse/csv/generic_csv_family.h"
 #include "parse/ecs/ecs_family.h"
 #include "parse/sshd/sshd_family.h"
+#include "parse/vpn/asa/asa_parser.h"
 #include "parse/vpn/fortigate/fortigate_parser.h"
 #include "parse/windows/windows_json_families.h"
 #include "parse/windows/windows_xml_family.h"
@@ -39,8 +40,10 @@ FamilySet MakeFamilies(StringPool* strings, Diagnostics* diagnostics,
   // Syslog-carried families, tried in this order on each syslog record.
   set.syslog.push_back(std::make_unique<SshdFamily>(strings, diagnostics));
   set.syslog.push_back(std::make_unique<vpn::FortigateSyslogFamily>(strings, diagnostics));
+  set.syslog.push_back(std::make_unique<vpn::AsaSyslogFamily>(strings, diagnostics));
   // Lines with their own framing (no syslog header).
   set.text.push_back(std::make_unique<vpn::FortigateTextFamily>(strings, diagnostics));
+  set.text.push_back(std::make_unique<vpn::AsaTextFamily>(diagnostics));
   set.text.push_back(std::make_unique<WindowsXmlFamily>(strings, diagnostics));
   // JSON records. Specific families before the generic ECS reader.
   set.json.push_back(std::make_unique<WinlogbeatFamily>(strings, diagnostics));
