@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli/config_file.h"
+#include "cli/progress_display.h"
 #include "cli/scan_runner.h"
 #include "cli/scan_state.h"
 #include "parse/csv/csv_mapping.h"
@@ -225,6 +226,8 @@ void ScanCommand::Register(CLI::App* app) {
                  "Print the readable summary even when stdout is not a terminal (to stderr if "
                  "findings go to stdout)");
   scan->add_flag("--no-summary", no_summary_, "Never print the summary");
+  scan->add_flag("--no-progress", no_progress_,
+                 "Never show the progress line (shown only when stderr is a terminal)");
   scan->add_option("--top", top_, "Rows in each summary table")->capture_default_str();
   scan->add_option("--threads", threads_,
                    "Threads to use (default: every core); findings are the same for any number")
@@ -311,6 +314,12 @@ ExitCode ScanCommand::Run() {
 
   // State is read and checked before any output is opened: a refused state leaves every file
   // as it was.
+  // The progress line only where a person watches it: never in a file, a pipe or a log.
+  std::unique_ptr<ProgressDisplay> progress;
+  if (!no_progress_ && ::isatty(STDERR_FILENO) == 1) {
+    progress = std::make_unique<ProgressDisplay>(stderr);
+    options.progress = progress.get();
+  }
   auto context = std::make_unique<ScanContext>();
   ScanRun run(options, context.get());
   if (Status s = run.Prepare(); !s.ok()) {

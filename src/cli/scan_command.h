@@ -40,6 +40,7 @@ class ScanCommand {
   std::vector<std::string> intel_;
   bool summary_ = false;
   bool no_summary_ = false;
+  bool no_progress_ = false;
   bool print_config_ = false;
   std::string state_path_;  // --state: detection state kept across runs
   bool state_reset_ = false;

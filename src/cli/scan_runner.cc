@@ -37,6 +37,7 @@ class DetectingSink final : public parse::EventSink {
         latest_(std::max<Timestamp>(0, resume_after)) {}
 
   void OnEvent(const AuthEvent& event) override {
+    ++seen_;
     tally_->Observe(event);
     if (event.time <= resume_after_) {
       if (before_state_ == 0 || event.time < oldest_before_state_) {
@@ -52,6 +53,7 @@ class DetectingSink final : public parse::EventSink {
   }
 
   Timestamp latest() const { return latest_; }
+  uint64_t seen() const { return seen_; }
   uint64_t detected() const { return detected_; }
   uint64_t before_state() const { return before_state_; }
   Timestamp oldest_before_state() const { return oldest_before_state_; }
@@ -63,6 +65,7 @@ class DetectingSink final : public parse::EventSink {
   Timestamp resume_after_;
   Timestamp latest_;
   uint64_t events_ = 0;
+  uint64_t seen_ = 0;
   uint64_t detected_ = 0;
   uint64_t before_state_ = 0;
   Timestamp oldest_before_state_ = 0;
@@ -104,8 +107,21 @@ parse::YearHint YearHintFor(const std::string& path, const std::optional<int>& f
   return parse::YearHint{civil.year, civil.month, false};
 }
 
+// Sum of the inputs' sizes on disk, for the progress display; 0 when one of them has no size
+// known in advance (stdin, a pipe, a device).
+uint64_t TotalInputBytes(const std::vector<std::string>& inputs) {
+  uint64_t total = 0;
+  for (const std::string& path : inputs) {
+    struct stat info {};
+    if (path == "-" || ::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return 0;
+    total += static_cast<uint64_t>(info.st_size);
+  }
+  return total;
+}
+
 void ReadOneInput(const std::string& path, const ScanOptions& options, ScanContext* context,
-                  parse::LogParser* parser, parse::EvtxReader* evtx, parse::EventSink* sink) {
+                  parse::LogParser* parser, parse::EvtxReader* evtx, DetectingSink* sink) {
+  ScanProgress* progress = options.progress;
   // Windows .evtx is a whole-file binary format: its own reader, not lines.
   if (parse::IsEvtxFile(path)) {
     const uint32_t evtx_file_id = context->files.Add(path);
@@ -114,6 +130,7 @@ void ReadOneInput(const std::string& path, const ScanOptions& options, ScanConte
     } else {
       ++context->counts.files_failed;
     }
+    if (progress) progress->OnProgress(context->counts.bytes + evtx->stats().bytes, sink->seen());
     return;
   }
   // With a reader thread, the reader reports to diagnostics of its own (Diagnostics is not
@@ -133,8 +150,17 @@ void ReadOneInput(const std::string& path, const ScanOptions& options, ScanConte
   const uint32_t file_id = context->files.Add(path);
   parser->BeginFile(file_id, path, YearHintFor(path, options.year));
   ingest::Line line;
+  uint64_t until_progress = ScanProgress::kEveryLines;
   while (reader->Next(&line)) {
     parser->ParseLine(line.text, line.number, line.offset, sink);
+    if (--until_progress == 0) {
+      until_progress = ScanProgress::kEveryLines;
+      if (progress) {
+        // EVTX bytes join counts.bytes only at the run's end.
+        progress->OnProgress(context->counts.bytes + evtx->stats().bytes + reader->raw_bytes_read(),
+                             sink->seen());
+      }
+    }
   }
   parser->EndFile(sink);
   context->counts.bytes += reader->raw_bytes_read();
@@ -206,9 +232,11 @@ void ScanRun::Run(detect::FindingSink* findings, StateOutcome* state) {
   parse::LogParser parser(&context_->strings, &context_->diagnostics, options_.parser);
   parse::EvtxReader evtx(&context_->strings, &context_->diagnostics);
   DetectingSink sink(&p.set, &context_->tally, sink_for_run, p.restored_clock);
+  if (options_.progress) options_.progress->OnStart(TotalInputBytes(inputs));
   for (const std::string& path : inputs) {
     ReadOneInput(path, options_, context_, &parser, &evtx, &sink);
   }
+  if (options_.progress) options_.progress->OnFinish();
 
   if (!state) {
     p.set.Finish(findings);

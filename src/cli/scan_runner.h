@@ -25,6 +25,26 @@
 
 namespace spraytrace::cli {
 
+// Told how far a scan has got, for a progress display (cli/progress_display.h). Called on the
+// scan's thread, between lines, so an implementation must be cheap and must not print anything
+// a finding depends on.
+class ScanProgress {
+ public:
+  // Lines parsed between two OnProgress calls: rare enough to cost nothing per line (a countdown
+  // and a branch), frequent enough for a few refreshes a second at any speed worth showing.
+  static constexpr uint64_t kEveryLines = 4096;
+
+  virtual ~ScanProgress() = default;
+  // Once, before the first input is read: the inputs' sizes on disk (compressed size for
+  // compressed files); 0 when unknown (stdin or a pipe among them).
+  virtual void OnStart(uint64_t total_bytes) = 0;
+  // Bytes taken from the inputs so far (compressed bytes for compressed files) and events
+  // parsed so far.
+  virtual void OnProgress(uint64_t bytes, uint64_t events) = 0;
+  // Once, after the last input, before the findings left open are reported.
+  virtual void OnFinish() = 0;
+};
+
 struct ScanOptions {
   std::vector<std::string> inputs;  // files, directories, "-" for stdin
   detect::DetectorConfig detectors;
@@ -40,6 +60,8 @@ struct ScanOptions {
   // --asn-db, --geo-db, --ip2asn, --intel: when any is set, findings are enriched (ASN, country,
   // intel tags) between the detectors and the caller's sink.
   correlate::EnrichmentOptions enrichment;
+  // When set, told how far the scan has got (not owned; must outlive the run).
+  ScanProgress* progress = nullptr;
 };
 
 // What a run read and what it left; owned by the caller so findings can refer to it.
