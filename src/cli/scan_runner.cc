@@ -248,6 +248,11 @@ void ScanRun::Run(detect::FindingSink* findings, StateOutcome* state) {
     // Nothing new: the saved state (and its early reports) stand; reporting them again would
     // only repeat the last run's end.
     if (!p.restored || sink.detected() > 0) {
+      // Episodes idle for episodes.idle_gap are closed by AdvanceTime, which the sink calls
+      // every kAdvanceEvery events: a day's log of a quiet server never reaches it, so an
+      // episode that ended yesterday would be saved open, reported early again at every run's
+      // end and never dropped from the state. Close them now, as final reports.
+      p.set.AdvanceTime(state->clock, sink_for_run);
       store::StateEncoder out(&context_->strings, &context_->files);
       p.set.Save(state->clock, &out);
       LedgerSink early(findings, &p.ledger, /*early=*/true);
