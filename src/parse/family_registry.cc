@@ -10,6 +10,7 @@
 #include "parse/sshd/sshd_family.h"
 #include "parse/vpn/asa/asa_parser.h"
 #include "parse/vpn/fortigate/fortigate_parser.h"
+#include "parse/vpn/globalprotect/globalprotect_parser.h"
 #include "parse/vpn/openvpn/openvpn_parser.h"
 #include "parse/windows/windows_json_families.h"
 #include "parse/windows/windows_xml_family.h"
@@ -43,10 +44,12 @@ FamilySet MakeFamilies(StringPool* strings, Diagnostics* diagnostics,
   set.syslog.push_back(std::make_unique<vpn::FortigateSyslogFamily>(strings, diagnostics));
   set.syslog.push_back(std::make_unique<vpn::AsaSyslogFamily>(strings, diagnostics));
   set.syslog.push_back(std::make_unique<vpn::OpenVpnSyslogFamily>(strings, diagnostics));
+  set.syslog.push_back(std::make_unique<vpn::GlobalProtectSyslogFamily>(strings, diagnostics));
   // Lines with their own framing (no syslog header).
   set.text.push_back(std::make_unique<vpn::FortigateTextFamily>(strings, diagnostics));
   set.text.push_back(std::make_unique<vpn::AsaTextFamily>(diagnostics));
   set.text.push_back(std::make_unique<vpn::OpenVpnTextFamily>(strings, diagnostics));
+  set.text.push_back(std::make_unique<vpn::GlobalProtectTextFamily>(strings, diagnostics));
   set.text.push_back(std::make_unique<WindowsXmlFamily>(strings, diagnostics));
   // JSON records. Specific families before the generic ECS reader.
   set.json.push_back(std::make_unique<WinlogbeatFamily>(strings, diagnostics));

@@ -474,11 +474,15 @@ void LogParser::Impl::EndFile(EventSink* sink) {
   for (auto& family : families_.syslog) family->EndFile(&sink_);
   for (auto& family : families_.text) family->EndFile(&sink_);
   if (file_records_ == 0 && !first_line_) {
+    // Each family once, though several read two framings (the message has a length cap).
     std::vector<std::string> names;
-    for (const auto& f : families_.syslog) names.emplace_back(f->name());
-    for (const auto& f : families_.text) names.emplace_back(f->name());
-    for (const auto& f : families_.json) names.emplace_back(f->name());
-    for (const auto& f : families_.csv) names.emplace_back(f->name());
+    const auto add = [&names](std::string_view name) {
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
+    };
+    for (const auto& f : families_.syslog) add(f->name());
+    for (const auto& f : families_.text) add(f->name());
+    for (const auto& f : families_.json) add(f->name());
+    for (const auto& f : families_.csv) add(f->name());
     diagnostics_->Report(DiagnosticKind::kUnrecognisedFile, file_name_, 0,
                          fmt::format("tried {}", fmt::join(names, ", ")));
   }
