@@ -2,6 +2,11 @@
 // same detection: a covert-network scenario written as sshd syslog and as each other format
 // gives the same attributed sources and the same compromised accounts. A new family's writer
 // (a row in simulate/log_formats.cc) is checked here without writing a test of its own.
+//
+// The formats that log one record per attempt (every one but sshd's) must also read back to the
+// same attempts, failed and succeeded: OpenVPN writes up to five lines per refused password and
+// four per login, Cisco ASA two, and those are joined into one attempt each. (sshd counts a few
+// more failures: connections that gave up before any verdict, which the others do not log.)
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -24,6 +29,8 @@ struct Detected {
   std::set<IpAddress> sources;
   std::set<std::string> compromised;
   size_t findings = 0;
+  uint64_t failures = 0;
+  uint64_t successes = 0;
 };
 
 Detected SimulateAndScan(LogFormat format, const fs::path& dir) {
@@ -47,6 +54,8 @@ Detected SimulateAndScan(LogFormat format, const fs::path& dir) {
   EXPECT_EQ(context.diagnostics.Total(), 0u) << LogFormatName(format);
   Detected d;
   d.findings = findings.findings.size();
+  d.failures = context.tally.failures();
+  d.successes = context.tally.successes();
   for (const detect::Finding& f : findings.findings) {
     d.sources.insert(f.related_ips.begin(), f.related_ips.end());
     if (f.rule == detect::Rule::kCompromise) d.compromised.insert(f.user_name);
@@ -60,6 +69,9 @@ TEST(EveryFormat, CovertScenarioReadsBackTheSameInEveryFormat) {
   const Detected reference = SimulateAndScan(LogFormat::kSshdSyslog, root / "sshd-syslog");
   ASSERT_GT(reference.sources.size(), 100u);
   ASSERT_FALSE(reference.compromised.empty());
+  const Detected per_attempt = SimulateAndScan(LogFormat::kEcs, root / "ecs-reference");
+  EXPECT_GT(reference.failures, per_attempt.failures);  // the aborted connections
+  EXPECT_EQ(reference.successes, per_attempt.successes);
   for (const LogFormatInfo& info : LogFormats()) {
     if (info.format == LogFormat::kSshdSyslog) continue;
     SCOPED_TRACE(std::string(info.name));
@@ -67,6 +79,10 @@ TEST(EveryFormat, CovertScenarioReadsBackTheSameInEveryFormat) {
     EXPECT_EQ(d.sources, reference.sources);
     EXPECT_EQ(d.compromised, reference.compromised);
     EXPECT_EQ(d.findings, reference.findings);
+    if (info.format != LogFormat::kSshdJournal) {
+      EXPECT_EQ(d.failures, per_attempt.failures);
+      EXPECT_EQ(d.successes, per_attempt.successes);
+    }
   }
   fs::remove_all(root);
 }

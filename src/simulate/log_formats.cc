@@ -4,6 +4,7 @@
 
 #include "simulate/generic_writers.h"
 #include "simulate/sshd_line_writer.h"
+#include "simulate/vpn_writers.h"
 #include "simulate/windows_writers.h"
 
 namespace spraytrace::simulate {
@@ -37,6 +38,16 @@ const std::array kFormats = {
     LogFormatInfo{LogFormat::kWindowsXml, "windows-xml", "security.xml", false,
                   "Windows Security 4625/4624 as one event XML per line (CrowdSec's form)",
                   &MakeWindowsXmlWriter},
+    LogFormatInfo{LogFormat::kOpenVpn, "openvpn", "openvpn.log", true,
+                  "OpenVPN server with the auth-pam plugin, RFC 3164 syslog", &MakeOpenVpnWriter},
+    LogFormatInfo{LogFormat::kGlobalProtect, "globalprotect", "globalprotect.log", true,
+                  "Palo Alto GlobalProtect portal logins, PAN-OS 10 GLOBALPROTECT CSV over syslog",
+                  &MakeGlobalProtectWriter},
+    LogFormatInfo{LogFormat::kFortigate, "fortigate", "fortigate.log", false,
+                  "FortiGate SSL-VPN logins, FortiOS key=value lines", &MakeFortigateWriter},
+    LogFormatInfo{LogFormat::kCiscoAsa, "cisco-asa", "asa.log", true,
+                  "Cisco ASA WebVPN logins (113015/716039, 113012/716038, 113039), names shown",
+                  &MakeAsaWriter},
 };
 
 }  // namespace

@@ -19,7 +19,18 @@
 namespace spraytrace::simulate {
 
 // Every value has a row in simulate/log_formats.cc (name, file, writer).
-enum class LogFormat : uint8_t { kSshdSyslog, kSshdJournal, kEcs, kCsv, kWindowsJson, kWindowsXml };
+enum class LogFormat : uint8_t {
+  kSshdSyslog,
+  kSshdJournal,
+  kEcs,
+  kCsv,
+  kWindowsJson,
+  kWindowsXml,
+  kOpenVpn,
+  kGlobalProtect,
+  kFortigate,
+  kCiscoAsa,
+};
 std::string_view LogFormatName(LogFormat format);  // "sshd-syslog", "sshd-journal", ...
 bool ParseLogFormat(std::string_view name, LogFormat* format);
 
