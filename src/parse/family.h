@@ -85,6 +85,10 @@ class JsonFamily {
   virtual bool Sniff(std::string_view text) const = 0;
   virtual RecordStatus OnObject(simdjson::ondemand::object object, std::string_view text,
                                 const RecordContext& context, EventSink* sink) = 0;
+  // As for syslog families: a family that holds attempts back (Win32-OpenSSH's sshd messages
+  // inside Windows events) emits them when time passes or the input ends.
+  virtual void Expire(Timestamp /*now*/, EventSink* /*sink*/) {}
+  virtual void EndFile(EventSink* /*sink*/) {}
 };
 
 // One CSV row, split by the front door (RFC 4180 quoting, fields unquoted and unescaped).

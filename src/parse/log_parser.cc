@@ -214,6 +214,7 @@ void LogParser::Impl::ParseLine(std::string_view text, uint64_t number, uint64_t
     lines_since_expire_ = 0;
     for (auto& family : families_.syslog) family->Expire(latest_, &sink_);
     for (auto& family : families_.text) family->Expire(latest_, &sink_);
+    for (auto& family : families_.json) family->Expire(latest_, &sink_);
   }
 }
 
@@ -473,6 +474,7 @@ void LogParser::Impl::EndFile(EventSink* sink) {
   }
   for (auto& family : families_.syslog) family->EndFile(&sink_);
   for (auto& family : families_.text) family->EndFile(&sink_);
+  for (auto& family : families_.json) family->EndFile(&sink_);
   if (file_records_ == 0 && !first_line_) {
     // Each family once, though several read two framings (the message has a length cap).
     std::vector<std::string> names;

@@ -279,6 +279,32 @@ TEST_P(WindowsDataset, EvtxToMitreOpenSshBruteForceSeenFromTheServer) {
   EXPECT_TRUE(rules.at("FS01").count("brute_force.burst"));
 }
 
+// The same two attacks in Win32-OpenSSH's own log (OpenSSH/Operational event 4, formats.md 1.7):
+// sshd's messages name the attacker, so the guesses are his, one attempt per guess.
+TEST_P(WindowsDataset, EvtxToMitreOpenSshOperationalLogNamesTheAttacker) {
+  const auto unknown =
+      Load("evtx-to-mitre/ID4-OpenSSH_brutforce_with_non_existing_users_sshd_logs_");
+  if (!unknown) GTEST_SKIP() << "no " << GetParam() << " rendering";
+  EXPECT_EQ(unknown->diagnostics.Total(), 0u);
+  // "Invalid user hacker" then 5 x "Failed password for invalid user hacker": 5 guesses, the
+  // Security log's 5 x 4625; the closing "Too many authentication failures" adds none.
+  EXPECT_EQ(unknown->Count(Outcome::kFailure, Reason::kUnknownUser), 5u);
+  EXPECT_EQ(unknown->events.size(), 5u);
+  EXPECT_EQ(unknown->Sources(), (std::set<std::string>{"10.23.23.9"}));
+  EXPECT_EQ(unknown->PerAccount(), (std::map<std::string, size_t>{{"hacker", 5}}));
+  const auto valid = Load("evtx-to-mitre/ID4-OpenSSH_brutforce_with_valid_users");
+  ASSERT_TRUE(valid);
+  // 5 wrong passwords (the Security log's 5 x 4625 SubStatus 0xc000006a), and one earlier
+  // connection closed while authenticating, which sshd's rules count as an abandoned guess.
+  EXPECT_EQ(valid->Count(Outcome::kFailure, Reason::kBadPassword), 5u);
+  EXPECT_EQ(valid->events.size(), 6u);
+  EXPECT_EQ(valid->Sources(), (std::set<std::string>{"10.23.23.9"}));
+  for (const AuthEvent& e : valid->events) EXPECT_EQ(valid->S(e.target_host), "fs01.offsec.lan");
+  const auto rules = Scan(File("evtx-to-mitre/ID4-OpenSSH_brutforce_with_valid_users"));
+  ASSERT_TRUE(rules.count("10.23.23.9"));
+  EXPECT_TRUE(rules.at("10.23.23.9").count("brute_force.burst"));
+}
+
 TEST_P(WindowsDataset, EvtxToMitreRdpAccountRestriction) {
   const auto read = Load("evtx-to-mitre/ID4625-failed_login_account_restriction");
   if (!read) GTEST_SKIP() << "no " << GetParam() << " rendering";

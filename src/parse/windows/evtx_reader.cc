@@ -157,6 +157,7 @@ bool EvtxReader::ReadFile(const std::string& path, uint32_t file_id, std::string
       ++stats_.unreadable_recovered;
     }
   }
+  mapper_.EndFile(sink);
   return true;
 }
 

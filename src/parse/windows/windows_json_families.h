@@ -32,6 +32,8 @@ class WindowsJsonFamily : public JsonFamily {
       : mapper_(strings, diagnostics), diagnostics_(diagnostics) {}
   RecordStatus OnObject(simdjson::ondemand::object object, std::string_view text,
                         const RecordContext& context, EventSink* sink) final;
+  void Expire(Timestamp now, EventSink* sink) final { mapper_.Expire(now, sink); }
+  void EndFile(EventSink* sink) final { mapper_.EndFile(sink); }
 
  protected:
   // Fills *event from the record; false with *problem set when the record is unusable.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -218,6 +219,70 @@ TEST_F(WindowsJsonTest, FrontDoorRoutesEachRendering) {
   for (const auto& [name, count] : stats.by_family) families.push_back(name);
   EXPECT_EQ(families,
             (std::vector<std::string>{"windows-winlogbeat", "windows-nxlog", "windows-evtx-json"}));
+}
+
+// Win32-OpenSSH's OpenSSH/Operational event 4 (formats.md 1.7) in python-evtx's rendering.
+std::string OpenSshEvent(std::string_view time, std::string_view process,
+                         std::string_view payload) {
+  return std::string(R"({"EventID": 4, "TimeCreated": ")") + std::string(time) +
+         R"(", "EventRecordID": 23, "Channel": "OpenSSH/Operational", "Computer": )"
+         R"("fs01.corp.example", "Provider": "OpenSSH", "EventData": {"process": ")" +
+         std::string(process) + R"(", "payload": ")" + std::string(payload) + R"("}})";
+}
+
+TEST_F(WindowsJsonTest, OpenSshOperationalMessagesAreSshdAttempts) {
+  LogParser parser(&strings_, &diagnostics_);
+  parser.BeginFile(0, "openssh.jsonl", YearHint{2024, 12, false});
+  const std::vector<std::string> lines = {
+      // One guess logged twice ("Invalid user", then "Failed password") on port 60096, and a
+      // second connection interleaved with it on port 60097: one attempt per guess, each its
+      // own user.
+      OpenSshEvent("2024-05-20 12:49:51.628172", "sshd",
+                   "Invalid user hacker from 2001:db8::7 port 60096"),
+      OpenSshEvent("2024-05-20 12:49:51.700000", "sshd",
+                   "Invalid user guest from 2001:db8::7 port 60097"),
+      OpenSshEvent("2024-05-20 12:49:52.000001", "sshd",
+                   "Failed password for invalid user hacker from 2001:db8::7 port 60096 ssh2"),
+      OpenSshEvent("2024-05-20 12:49:52.100000", "sshd",
+                   "Failed password for invalid user guest from 2001:db8::7 port 60097 ssh2"),
+      // A username that itself says " port 5": the connection is still the last port.
+      OpenSshEvent("2024-05-20 12:50:00", "sshd",
+                   "Failed password for invalid user a port 5 from ::ffff:198.51.100.4 port "
+                   "40001 ssh2"),
+      // Another Win32-OpenSSH process and sshd's chatter: theirs, but no attempt.
+      OpenSshEvent("2024-05-20 12:50:01", "ssh-agent", "Agent started"),
+      OpenSshEvent("2024-05-20 12:50:02", "sshd", "Server listening on :: port 22."),
+      // An event without a usable time is a bad record, the rest go on.
+      OpenSshEvent("not a time", "sshd", "Failed password for bob from 192.0.2.1 port 1 ssh2"),
+      OpenSshEvent("2024-05-20 12:51:00", "sshd",
+                   "Accepted password for admmig from 192.0.2.10 port 50001 ssh2"),
+  };
+  uint64_t number = 0;
+  for (const std::string& line : lines) parser.ParseLine(line, ++number, 0, &sink_);
+  parser.EndFile(&sink_);
+
+  ASSERT_EQ(sink_.events.size(), 4u);
+  std::vector<std::string> users;
+  for (const AuthEvent& e : sink_.events) users.emplace_back(S(e.user));
+  std::sort(users.begin(), users.end());
+  EXPECT_EQ(users, (std::vector<std::string>{"a port 5", "admmig", "guest", "hacker"}));
+  for (const AuthEvent& e : sink_.events) {
+    EXPECT_EQ(S(e.target_host), "fs01.corp.example");
+    if (S(e.user) == "hacker") {
+      EXPECT_EQ(e.source_ip.ToString(), "2001:db8::7");
+      EXPECT_EQ(e.reason, Reason::kUnknownUser);
+      // Dated like sshd's attempts in syslog: from the connection's first line of the guess.
+      EXPECT_EQ(e.time, ToTimestamp(CivilTime{2024, 5, 20, 12, 49, 51, 628172}));
+    }
+    if (S(e.user) == "a port 5") {
+      EXPECT_EQ(e.source_ip.ToString(), "198.51.100.4");
+    }
+    if (S(e.user) == "admmig") {
+      EXPECT_EQ(e.outcome, Outcome::kSuccess);
+    }
+  }
+  EXPECT_EQ(diagnostics_.Count(DiagnosticKind::kBadRecord), 1u);
+  EXPECT_EQ(parser.stats().by_family.size(), 1u);
 }
 
 }  // namespace

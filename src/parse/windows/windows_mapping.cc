@@ -294,8 +294,73 @@ bool WindowsEventMapper::IsEcho(const WindowsEvent& event, const AuthEvent& atte
   return false;
 }
 
+namespace {
+
+constexpr uint32_t kOpenSshOperationalEvent = 4;
+
+bool IsOpenSshMessage(const WindowsEvent& event) {
+  return event.event_id == kOpenSshOperationalEvent &&
+         SshdParser::HandlesProgram(event.Get("process")) && !event.Get("payload").empty();
+}
+
+// Win32-OpenSSH writes no pid, and sshd's parser treats a line without one as a connection of
+// its own, so one guess ("Invalid user" then "Failed password") would count twice. Each
+// connection is its own sshd process with its own client port, and every message of it names
+// that port after the address ("... from 10.23.23.9 port 60096 ssh2"): the last " port N" stands
+// in for the pid. The last, because a username may itself contain " port 5".
+int64_t ConnectionPort(std::string_view message) {
+  constexpr std::string_view kPort = " port ";
+  size_t at = message.rfind(kPort);
+  while (at != std::string_view::npos) {
+    const size_t digits = at + kPort.size();
+    int64_t port = 0;
+    size_t end = digits;
+    while (end < message.size() && end - digits < 5 && message[end] >= '0' && message[end] <= '9') {
+      port = port * 10 + (message[end] - '0');
+      ++end;
+    }
+    const bool delimited = end == message.size() || message[end] == ' ' || message[end] == ':';
+    if (end > digits && delimited && port <= 65535) return port;
+    if (at == 0) break;
+    at = message.rfind(kPort, at - 1);
+  }
+  return -1;
+}
+
+}  // namespace
+
+RecordStatus WindowsEventMapper::DeliverOpenSsh(const WindowsEvent& event,
+                                                const RecordContext& context, EventSink* sink) {
+  if (!event.has_time) {
+    diagnostics_->Report(DiagnosticKind::kBadRecord, context.file_name, context.where.line,
+                         "OpenSSH/Operational event without a time");
+    return RecordStatus::kBad;
+  }
+  if (openssh_ == nullptr) openssh_ = std::make_unique<SshdParser>(strings_, diagnostics_);
+  SyslogRecord record;
+  record.time = event.time;
+  record.host = event.computer;
+  record.program = event.Get("process");
+  record.message = event.Get("payload");
+  record.pid = ConnectionPort(record.message);
+  record.where = context.where;
+  // A message sshd's parser does not classify (key exchange chatter) is still a well-formed
+  // event of this log, not a bad record.
+  openssh_->OnRecord(record, context.file_name, sink);
+  return RecordStatus::kHandled;
+}
+
+void WindowsEventMapper::Expire(Timestamp now, EventSink* sink) {
+  if (openssh_ != nullptr) openssh_->Expire(now, sink);
+}
+
+void WindowsEventMapper::EndFile(EventSink* sink) {
+  if (openssh_ != nullptr) openssh_->Flush(sink);
+}
+
 RecordStatus WindowsEventMapper::Deliver(const WindowsEvent& event, const RecordContext& context,
                                          EventSink* sink) {
+  if (IsOpenSshMessage(event)) return DeliverOpenSsh(event, context, sink);
   AuthEvent attempt;
   attempt.where = context.where;
   std::string_view problem;

@@ -9,7 +9,11 @@
 //   4768 Kerberos TGT        Status 0x0 success, else failure (0x6 unknown user, 0x18 bad ...)
 //   4771 Kerberos pre-auth   failure (0x18 bad password, 0x12 revoked, 0x17 expired = correct)
 //   4776 NTLM validation     Status 0x0 success, else failure; source is only the Workstation
-// Every other event id is not an attempt (kIgnored).
+// Every other event id is not an attempt (kIgnored), except Win32-OpenSSH's own log: event 4
+// of the OpenSSH/Operational channel carries one sshd message (EventData `process` "sshd",
+// `payload` the message, as in formats.md 1.7). Security's 4625 for an SSH logon has no address
+// ('-'); that message does, so it goes to an SshdParser of its own, exactly as the same line in
+// a syslog file would, with Computer as the target host.
 //
 // Source: IpAddress ("::ffff:a.b.c.d" becomes IPv4); "-", "", loopback and "::" mean none,
 // and then the client's workstation name (WorkstationName / Workstation, upper-cased, first DNS
@@ -28,6 +32,7 @@
 #define SPRAYTRACE_PARSE_WINDOWS_WINDOWS_MAPPING_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,6 +43,7 @@
 #include "event/string_pool.h"
 #include "parse/event_sink.h"
 #include "parse/family.h"
+#include "parse/sshd/sshd_parser.h"
 #include "parse/windows/windows_event.h"
 
 namespace spraytrace::parse {
@@ -63,6 +69,11 @@ class WindowsEventMapper {
   // kBad. Returns kHandled or kBad; renderings pass it on as the record's status.
   RecordStatus Deliver(const WindowsEvent& event, const RecordContext& context, EventSink* sink);
 
+  // Win32-OpenSSH messages are assembled into attempts across events, like sshd's lines: the
+  // renderings pass time on and say when an input ends.
+  void Expire(Timestamp now, EventSink* sink);
+  void EndFile(EventSink* sink);
+
   uint64_t echoes_dropped() const { return echoes_dropped_; }
 
  private:
@@ -77,6 +88,8 @@ class WindowsEventMapper {
   void SetSource(std::string_view ip, std::string_view workstation, AuthEvent* out);
   StringId InternHost(std::string_view name);
   bool IsEcho(const WindowsEvent& event, const AuthEvent& attempt);
+  RecordStatus DeliverOpenSsh(const WindowsEvent& event, const RecordContext& context,
+                              EventSink* sink);
 
   StringPool* strings_;
   Diagnostics* diagnostics_;
@@ -105,6 +118,7 @@ class WindowsEventMapper {
   Timestamp latest_ = 0;
   Timestamp last_sweep_ = 0;
   uint64_t echoes_dropped_ = 0;
+  std::unique_ptr<SshdParser> openssh_;  // made at the first OpenSSH/Operational message
 };
 
 }  // namespace spraytrace::parse

@@ -21,6 +21,8 @@ class WindowsXmlFamily final : public TextFamily {
   std::string_view name() const override { return "windows-xml"; }
   RecordStatus OnLine(std::string_view line, const RecordContext& context,
                       EventSink* sink) override;
+  void Expire(Timestamp now, EventSink* sink) override { mapper_.Expire(now, sink); }
+  void EndFile(EventSink* sink) override { mapper_.EndFile(sink); }
 
  private:
   WindowsEventMapper mapper_;
