@@ -6,7 +6,7 @@
 // last days alone do not know the campaign (no start date, a later campaign of their own), and
 // each day alone misses a compromise that needs the earlier days' logins. Also the exit codes
 // (1 only for new findings), the events-before-the-clock warning and the refusals (other
-// settings, damage), on hand-written sshd lines.
+// settings, damage; enrichment and blocklist settings may change), on hand-written sshd lines.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 #include <sys/wait.h>
@@ -394,6 +394,16 @@ TEST_F(StateEndToEnd, ExitOneOnlyForNewFindingsAndTheStateIsCheckedFirst) {
   EXPECT_EQ(ReadFindings(dir_ / "4.jsonl").size(), 1u);
   EXPECT_NE(ReadFile(state), damaged);
   EXPECT_EQ(scan(day4, "5.jsonl", " --set brute_force.max_failures=3", &err), 0) << err;
+  // What a blocklist holds and what findings are annotated with are no detector settings: a
+  // new threat-intel feed or blocklist scope keeps the state (nothing new here: exit 0).
+  const std::string intel = Write("intel.txt", "198.51.100.0/24  # a feed added later\n");
+  EXPECT_EQ(
+      scan(day4, "6.jsonl",
+           " --set brute_force.max_failures=3 --set blocklist.scope_v4=24 --intel '" + intel + "'",
+           &err),
+      0)
+      << err;
+  EXPECT_NE(err.find("continuing from"), std::string::npos) << err;
 }
 
 }  // namespace

@@ -35,20 +35,25 @@ std::map<std::string, std::string, std::less<>> SettingsMap(std::string_view tex
 
 }  // namespace
 
-std::string DetectorSettingsText(const Config& config) {
-  const std::string all = RenderConfig(config);
+std::string DetectorSettingsOf(std::string_view rendered) {
   std::string out;
   bool keep = true;
   size_t start = 0;
-  while (start < all.size()) {
-    size_t end = all.find('\n', start);
-    end = end == std::string::npos ? all.size() : end + 1;
-    const std::string_view line(all.data() + start, end - start);
-    if (!line.empty() && line.front() == '[') keep = line.rfind("[blocklist]", 0) != 0;
+  while (start < rendered.size()) {
+    size_t end = rendered.find('\n', start);
+    end = end == std::string_view::npos ? rendered.size() : end + 1;
+    const std::string_view line = rendered.substr(start, end - start);
+    if (!line.empty() && line.front() == '[') {
+      keep = !line.starts_with("[blocklist]") && !line.starts_with("[enrichment]");
+    }
     if (keep) out.append(line);
     start = end;
   }
   return out;
+}
+
+std::string DetectorSettingsText(const Config& config) {
+  return DetectorSettingsOf(RenderConfig(config));
 }
 
 std::string SettingsDifference(std::string_view saved, std::string_view now, size_t limit) {
@@ -99,11 +104,13 @@ Result<OpenedState> OpenStateFile(const std::string& path, bool reset, std::stri
         return Status(e.code(), fmt::format("state file '{}': {}", path, e.message()));
     }
   }
-  if (read->header.settings != settings) {
+  // Filtered again: files written before [enrichment] was left out still hold it.
+  const std::string saved = DetectorSettingsOf(read->header.settings);
+  if (saved != settings) {
     return Status::InvalidArgument(fmt::format(
         "state file '{}' was built with other detector settings ({}); scan with the settings "
         "it was built with (--config/--set), or {}",
-        path, SettingsDifference(read->header.settings, settings),
+        path, SettingsDifference(saved, settings),
         "with --state-reset to start a fresh state in its place (the history in it is lost)"));
   }
   opened.exists = true;

@@ -17,9 +17,12 @@
 namespace spraytrace::cli {
 
 // The detector settings a state file records: every section `--print-config` prints except
-// [blocklist], which decides what a blocklist holds, not what is detected (so it may change
-// between runs).
+// [blocklist] and [enrichment], which decide what a blocklist holds and what findings are
+// annotated with, not what is detected (so they may change between runs: a new threat-intel
+// feed, a database moved).
 std::string DetectorSettingsText(const Config& config);
+// The same filter over text RenderConfig wrote (a state file's header).
+std::string DetectorSettingsOf(std::string_view rendered);
 
 struct OpenedState {
   bool exists = false;  // false: a fresh start (no file yet, or --state-reset)
