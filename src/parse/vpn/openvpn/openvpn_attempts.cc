@@ -100,26 +100,31 @@ bool OpenVpnAttempts::TakePamUser(Open* open) {
   return false;
 }
 
-// A background line written after its verdict: the newest open failure without a name takes it.
+// A background line written after its verdict: the newest open failure without a name takes
+// it. Only the last kMaxNameless nameless failures are candidates, so a flood of logins does
+// not make every background line walk every open attempt.
 void OpenVpnAttempts::GivePamUser(const PamUser& pam) {
-  Open* best = nullptr;
-  for (auto& [ip, list] : open_) {
-    for (Open& o : list) {
-      if (o.has_outcome && o.event.outcome == Outcome::kFailure && o.event.user == kNoString &&
-          (o.kinds & Bit(OpenVpnKind::kPamFailure)) == 0 &&
-          o.event.target_host == pam.target_host && pam.time >= o.event.time &&
-          pam.time - o.event.time <= kJoinWindow &&
-          (best == nullptr || o.event.time > best->event.time)) {
-        best = &o;
-      }
-    }
+  while (!nameless_.empty() && pam.time - nameless_.front().time > kJoinWindow) {
+    nameless_.pop_front();
   }
-  if (best != nullptr) {
-    best->event.user = pam.user;
-    best->event.user_canonical = pam.user_canonical;
-    best->event.reason = pam.reason;
-    best->kinds |= Bit(OpenVpnKind::kPamFailure);
-    return;
+  for (auto ref = nameless_.rbegin(); ref != nameless_.rend(); ++ref) {
+    if (pam.time < ref->time) continue;
+    const auto list = open_.find(ref->ip);
+    if (list == open_.end()) continue;
+    for (Open& o : list->second) {
+      if (o.port != ref->port || o.event.time != ref->time || !o.has_outcome ||
+          o.event.outcome != Outcome::kFailure || o.event.user != kNoString ||
+          (o.kinds & Bit(OpenVpnKind::kPamFailure)) != 0 ||
+          o.event.target_host != pam.target_host) {
+        continue;
+      }
+      o.event.user = pam.user;
+      o.event.user_canonical = pam.user_canonical;
+      o.event.reason = pam.reason;
+      o.kinds |= Bit(OpenVpnKind::kPamFailure);
+      nameless_.erase(std::next(ref).base());
+      return;
+    }
   }
   if (pam_users_.size() >= kMaxPamUsers) pam_users_.pop_front();
   pam_users_.push_back(pam);
@@ -169,8 +174,10 @@ RecordStatus OpenVpnAttempts::Add(const OpenVpnMessage& message, Timestamp time,
   open.event.user_canonical = kNoString;
   open.port = message.port;
   Join(message, probe, has_outcome, &open);
-  if (open.has_outcome && open.event.outcome == Outcome::kFailure && open.event.user == kNoString) {
-    TakePamUser(&open);
+  if (open.has_outcome && open.event.outcome == Outcome::kFailure && open.event.user == kNoString &&
+      !TakePamUser(&open)) {
+    if (nameless_.size() >= kMaxNameless) nameless_.pop_front();
+    nameless_.push_back({open.event.source_ip, open.port, open.event.time});
   }
   opens.push_back(open);
   if (++open_count_ > kMaxOpen) {
@@ -223,6 +230,7 @@ void OpenVpnAttempts::Sweep(Timestamp now, EventSink* sink) {
   next_sweep_ = now + kMicrosPerSecond;
   const Timestamp limit = now - kJoinWindow;
   while (!pam_users_.empty() && pam_users_.front().time < limit) pam_users_.pop_front();
+  while (!nameless_.empty() && nameless_.front().time < limit) nameless_.pop_front();
   if (!open_.empty()) EmitBefore(limit, sink);
 }
 
@@ -231,6 +239,7 @@ void OpenVpnAttempts::Expire(Timestamp now, EventSink* sink) { Sweep(now, sink);
 void OpenVpnAttempts::Flush(EventSink* sink) {
   EmitBefore(INT64_MAX, sink);
   pam_users_.clear();
+  nameless_.clear();
   next_sweep_ = INT64_MIN;
 }
 

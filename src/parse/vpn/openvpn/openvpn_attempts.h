@@ -48,6 +48,8 @@ class OpenVpnAttempts {
   static constexpr Micros kJoinWindow = 10 * kMicrosPerSecond;
   static constexpr size_t kMaxOpen = 8192;
   static constexpr size_t kMaxPamUsers = 64;
+  // Failures without a name a later auth-pam line may still name (newest kept).
+  static constexpr size_t kMaxNameless = 64;
 
   // REQUIRES: strings and diagnostics outlive this object.
   OpenVpnAttempts(StringPool* strings, Diagnostics* diagnostics);
@@ -78,6 +80,13 @@ class OpenVpnAttempts {
     Reason reason = Reason::kOther;
   };
 
+  // Where a nameless failure is: its client and start (an index would move on erase).
+  struct NamelessRef {
+    IpAddress ip;
+    uint16_t port = 0;
+    Timestamp time = 0;
+  };
+
   bool Joinable(const Open& open, const OpenVpnMessage& message, const AuthEvent& probe,
                 bool has_outcome) const;
   void Join(const OpenVpnMessage& message, const AuthEvent& probe, bool has_outcome, Open* open);
@@ -91,6 +100,7 @@ class OpenVpnAttempts {
   std::unordered_map<IpAddress, std::vector<Open>, IpAddressHash> open_;
   size_t open_count_ = 0;
   std::deque<PamUser> pam_users_;
+  std::deque<NamelessRef> nameless_;
   std::vector<AuthEvent> ready_;
   Timestamp next_sweep_ = INT64_MIN;
 };

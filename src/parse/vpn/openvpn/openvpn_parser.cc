@@ -75,8 +75,9 @@ bool SplitCtime(std::string_view line, Timestamp* time, std::string_view* messag
 }  // namespace
 
 bool SplitOpenVpnLogTime(std::string_view line, Timestamp* time, std::string_view* message) {
-  // "2024-03-10 10:00:01 " (OpenVPN 2.4 and later).
-  if (line.size() > 20 && line[10] == ' ' && line[19] == ' ') {
+  // "2024-03-10 10:00:01 " (OpenVPN 2.4 and later). Dashes only: "2024/03/10 10:00:01 " is
+  // nginx's error log, and other programs' lines must stay unrecognised.
+  if (line.size() > 20 && line[4] == '-' && line[10] == ' ' && line[19] == ' ') {
     CivilTime civil;
     if (ParseDateAndTime(line.substr(0, 10), line.substr(11, 8), &civil)) {
       *time = ToTimestamp(civil);

@@ -239,6 +239,13 @@ TEST_F(OpenVpnTest, OwnLogFileInBothTimeShapesAndIpv6) {
   EXPECT_EQ(diagnostics_.Total(), 0u);
 }
 
+TEST_F(OpenVpnTest, OtherProgramsTimeShapesAreNotTheFamilys) {
+  Run({"2024/03/10 10:00:01 [error] 1234#0: *5 open() failed (2: No such file or directory)",
+       "2024-03-10 10:00:01,123 fail2ban.filter [1]: INFO Found 192.0.2.1"});
+  EXPECT_EQ(stats_.relevant_lines, 0u);
+  EXPECT_EQ(stats_.not_understood, 2u);
+}
+
 TEST_F(OpenVpnTest, HostileNamesAreKeptAsLogged) {
   const std::string name = "<b>\x1b[31m" + std::string(300, 'x');
   Run({At(1, "203.0.113.5:51234 TLS: Username/Password authentication deferred for username '" +
