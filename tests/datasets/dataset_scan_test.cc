@@ -95,5 +95,15 @@ TEST_F(DatasetScan, CrowdSecFortigateSprayIsASingleSourceSpray) {
   EXPECT_EQ(scan.rules.size(), 1u);
 }
 
+TEST_F(DatasetScan, Fail2banOpenVpnLogHoldsOneGuessAndNoFinding) {
+  // fail2ban bans on eight lines; seven of them (handshake, HMAC, certificate errors, resets)
+  // send no credential, and one refused password is no spray nor brute force. The eight
+  // not-understood lines are fail2ban's "# failJSON" annotations.
+  const ScanOutcome scan = Scan("fail2ban-testlogs/openvpn", 2005);
+  if (!fs::exists(testing::DatasetsDir() / "fail2ban-testlogs" / "openvpn")) GTEST_SKIP();
+  EXPECT_EQ(scan.not_understood, 8u);
+  EXPECT_TRUE(scan.rules.empty());
+}
+
 }  // namespace
 }  // namespace spraytrace
