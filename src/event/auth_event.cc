@@ -28,6 +28,8 @@ std::string_view ReasonName(Reason reason) {
       return "aborted";
     case Reason::kOther:
       return "other";
+    case Reason::kBlockedAfterPassword:
+      return "blocked_after_password";
   }
   return "other";
 }

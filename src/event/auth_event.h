@@ -29,8 +29,11 @@ enum class Reason : uint8_t {
   kBlockedByPolicy,  ///< conditional access, IP block
   kAborted,          ///< client gave up or was cut off during authentication, no verdict logged
   kOther,
+  // Refused by a policy checked only after the password was accepted (Entra conditional access,
+  // 53003): the guess was correct. After kOther so saved snapshots keep their numbers.
+  kBlockedAfterPassword,
 };
-inline constexpr Reason kLastReason = Reason::kOther;  // keep at the enum's end (snapshots)
+inline constexpr Reason kLastReason = Reason::kBlockedAfterPassword;  // keep at the enum's end
 
 enum class Service : uint8_t { kSsh, kEntra, kWindows, kVpn, kOther };
 
@@ -75,9 +78,11 @@ struct AuthEvent {
   EvidenceLocation where;
 };
 
-// True for reasons that mean the secret was right even though the login did not complete.
+// True for reasons that mean the secret was right even though the login did not complete:
+// detectors count them as logins (a spray that reaches one has found a valid credential).
 constexpr bool IsPasswordCorrect(Reason reason) {
-  return reason == Reason::kExpiredPassword || reason == Reason::kMfaRequired;
+  return reason == Reason::kExpiredPassword || reason == Reason::kMfaRequired ||
+         reason == Reason::kBlockedAfterPassword;
 }
 
 std::string_view OutcomeName(Outcome outcome);
