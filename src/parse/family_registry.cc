@@ -7,6 +7,7 @@
 
 #include "parse/csv/generic_csv_family.h"
 #include "parse/ecs/ecs_family.h"
+#include "parse/entra/entra_families.h"
 #include "parse/sshd/sshd_family.h"
 #include "parse/vpn/asa/asa_parser.h"
 #include "parse/vpn/fortigate/fortigate_parser.h"
@@ -55,6 +56,11 @@ FamilySet MakeFamilies(StringPool* strings, Diagnostics* diagnostics,
   set.json.push_back(std::make_unique<WinlogbeatFamily>(strings, diagnostics));
   set.json.push_back(std::make_unique<NxlogFamily>(strings, diagnostics));
   set.json.push_back(std::make_unique<EvtxJsonFamily>(strings, diagnostics));
+  // Entra sign-ins: diagnostic settings (Graph names under `properties`) and Sentinel rows
+  // before bare Graph records, whose telltale keys the other two may also carry.
+  set.json.push_back(std::make_unique<EntraAzureMonitorFamily>(strings, diagnostics));
+  set.json.push_back(std::make_unique<EntraSentinelFamily>(strings, diagnostics));
+  set.json.push_back(std::make_unique<EntraGraphFamily>(strings, diagnostics));
   set.json.push_back(std::make_unique<EcsFamily>(strings, diagnostics));
   // CSV exports, claimed by their header.
   set.csv.push_back(std::make_unique<GenericCsvFamily>(strings, diagnostics, options.csv));
