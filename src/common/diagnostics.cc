@@ -5,6 +5,8 @@
 namespace spraytrace {
 namespace {
 constexpr size_t kMaxSampleDetail = 160;
+// An unrecognised file's detail is the list of families tried, not log bytes: kept whole.
+constexpr size_t kMaxFamilyListDetail = 1024;
 }  // namespace
 
 std::string_view DiagnosticKindName(DiagnosticKind kind) {
@@ -92,8 +94,9 @@ void Diagnostics::Report(DiagnosticKind kind, std::string_view file, uint64_t li
                          std::string_view detail) {
   const size_t i = Index(kind);
   if (counts_[i]++ == 0) {
-    samples_[i] =
-        DiagnosticSample{std::string(file), line, std::string(detail.substr(0, kMaxSampleDetail))};
+    const size_t limit =
+        kind == DiagnosticKind::kUnrecognisedFile ? kMaxFamilyListDetail : kMaxSampleDetail;
+    samples_[i] = DiagnosticSample{std::string(file), line, std::string(detail.substr(0, limit))};
   }
 }
 
