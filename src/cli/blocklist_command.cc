@@ -18,13 +18,16 @@ constexpr const char* kBlocklistExamples = R"(Examples:
   spraytrace blocklist --findings findings.jsonl --out ban.json      then: cscli decisions import -i ban.json
   spraytrace blocklist --findings findings.jsonl --format cidr --set blocklist.scope_v4=24
   spraytrace blocklist --findings findings.jsonl --out ban.ipset --as-of now --set blocklist.ttl=3d
+  spraytrace blocklist --findings findings.jsonl --format stix --out shared.json   STIX 2.1 bundle
   spraytrace blocklist --print-config                               the [blocklist] policy keys
 
 Which findings are blocked, how wide (IPv4 address or /24, IPv6 /64) and for how long (7 days
 after the last evidence) is the [blocklist] policy: --config FILE, --set blocklist.KEY=VALUE.
 Private, loopback and link-local networks and blocklist.allow networks are never blocked.
 Formats: plain (one per line), cidr (aggregated), nft (nftables sets), ipset (ipset restore),
-crowdsec (cscli decisions import JSON); from --out's extension, else --format, else plain.
+crowdsec (cscli decisions import JSON), stix (STIX 2.1 bundle: indicators, campaigns, to share
+with other organisations); --format, else --out's extension (.stix.json is STIX, other .json
+CrowdSec), else plain.
 Exit codes: 0 written, 2 usage or input error (or no finding line could be read).)";
 
 void PrintError(std::string_view message) {
@@ -35,15 +38,19 @@ void PrintError(std::string_view message) {
 
 void BlocklistCommand::Register(CLI::App* app) {
   CLI::App* cmd = app->add_subcommand(
-      "blocklist", "Build firewall blocklists and CrowdSec decisions from a findings file");
+      "blocklist",
+      "Build firewall blocklists, CrowdSec decisions and STIX indicators from a findings file");
   cmd->footer(kBlocklistExamples);
   cmd->add_option("--findings", findings_path_, "Findings JSON lines ('-': stdin)")
       ->option_text("FILE");
   cmd->add_option("--out", request_.paths,
                   "Write to FILE instead of stdout; the format from its name (repeatable)")
       ->option_text("FILE");
-  cmd->add_option("--format", request_.format, "plain, cidr, nft, ipset or crowdsec")
+  cmd->add_option("--format", request_.format, "plain, cidr, nft, ipset, crowdsec or stix")
       ->option_text("NAME");
+  cmd->add_option("--stix", request_.stix_paths,
+                  "Also write the list as a STIX 2.1 bundle to FILE, whatever its name")
+      ->option_text("FILE");
   cmd->add_option("--as-of", request_.as_of,
                   "Lifetimes count down from TIME ('now' or 2026-11-05T00:00:00Z); default: the "
                   "latest evidence in the findings")
@@ -88,7 +95,7 @@ ExitCode BlocklistCommand::Run() {
     return ExitCode::kUsageOrInputError;
   }
   BlocklistRequest request = request_;
-  if (request.paths.empty()) request.paths.push_back("-");
+  if (request.paths.empty() && request.stix_paths.empty()) request.paths.push_back("-");
   if (!request.format.empty() && request.paths.size() > 1) {
     PrintError("--format applies to every --out: give one --out, or name each by extension");
     return ExitCode::kUsageOrInputError;

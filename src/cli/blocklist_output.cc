@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -20,7 +21,7 @@ Result<report::BlocklistFormat> FormatFor(const std::string& path, const std::st
   if (path == "-") return report::BlocklistFormat::kPlain;
   return Status::InvalidArgument(fmt::format(
       "cannot tell the blocklist format of '{}' from its name (.txt, .cidr, .nft, .ipset, "
-      ".json): give --blocklist-format plain|cidr|nft|ipset|crowdsec",
+      ".json, .stix.json): give --blocklist-format plain|cidr|nft|ipset|crowdsec|stix",
       path));
 }
 
@@ -67,12 +68,22 @@ Result<std::optional<Timestamp>> ParseAsOf(std::string_view text) {
   return std::optional<Timestamp>(time);
 }
 
+bool BlocklistRequest::writes_stdout() const {
+  return std::find(paths.begin(), paths.end(), "-") != paths.end() ||
+         std::find(stix_paths.begin(), stix_paths.end(), "-") != stix_paths.end();
+}
+
 Status ValidateRequest(const BlocklistRequest& request) {
   for (const std::string& path : request.paths) {
     if (auto format = FormatFor(path, request.format); !format) return format.error();
   }
   if (request.format.empty() == false && request.paths.empty()) {
     return Status::InvalidArgument("--blocklist-format needs --blocklist FILE");
+  }
+  const auto on_stdout = std::count(request.paths.begin(), request.paths.end(), "-") +
+                         std::count(request.stix_paths.begin(), request.stix_paths.end(), "-");
+  if (on_stdout > 1) {
+    return Status::InvalidArgument("only one blocklist or STIX bundle can go to stdout ('-')");
   }
   return ParseAsOf(request.as_of).error();
 }
@@ -83,17 +94,27 @@ Result<std::vector<std::string>> WriteBlocklists(const std::vector<detect::Findi
   if (Status s = ValidateRequest(request); !s.ok()) return s;
   const auto as_of = ParseAsOf(request.as_of);
   const report::Blocklist list = report::DecideBlocklist(findings, policy, *as_of);
-  std::vector<std::string> notes;
+  std::vector<std::pair<std::string, report::BlocklistFormat>> outputs;
   for (const std::string& path : request.paths) {
-    const report::BlocklistFormat format = *FormatFor(path, request.format);
+    outputs.emplace_back(path, *FormatFor(path, request.format));
+  }
+  for (const std::string& path : request.stix_paths) {
+    outputs.emplace_back(path, report::BlocklistFormat::kStix);
+  }
+  std::vector<std::string> notes;
+  for (const auto& [path, format] : outputs) {
     const std::string text = report::RenderBlocklist(list, policy, format);
     if (Status s = WriteWhole(path, text); !s.ok()) return s;
+    const std::string campaigns = format == report::BlocklistFormat::kStix
+                                      ? fmt::format(", {} campaign{}", list.campaigns.size(),
+                                                    list.campaigns.size() == 1 ? "" : "s")
+                                      : "";
     notes.push_back(fmt::format(
-        "{}: {} {} entries (from {} addresses in {} findings; {} allowed, "
+        "{}: {} {} entries{} (from {} addresses in {} findings; {} allowed, "
         "{} expired)",
         path == "-" ? "stdout" : path, report::ListForFormat(list, policy, format).entries.size(),
-        report::BlocklistFormatName(format), list.counts.addresses, list.counts.findings_selected,
-        list.counts.allowed, list.counts.expired));
+        report::BlocklistFormatName(format), campaigns, list.counts.addresses,
+        list.counts.findings_selected, list.counts.allowed, list.counts.expired));
   }
   return notes;
 }

@@ -21,8 +21,11 @@ namespace spraytrace::cli {
 struct BlocklistRequest {
   std::vector<std::string> paths;  // blocklist files; the format from each name's extension ...
   std::string format;              // ... unless this names one for all ("plain", "nft", ...)
-  std::string as_of;               // ISO-8601 UTC time or "now"; empty: the latest evidence
-  bool empty() const { return paths.empty(); }
+  std::vector<std::string> stix_paths;  // STIX 2.1 bundles, whatever their names (--stix FILE)
+  std::string as_of;                    // ISO-8601 UTC time or "now"; empty: the latest evidence
+  bool empty() const { return paths.empty() && stix_paths.empty(); }
+  // True when some file of the request is "-".
+  bool writes_stdout() const;
 };
 
 // Parses request.as_of: nullopt when empty; "now" is the wall clock.
@@ -32,7 +35,8 @@ Result<std::optional<Timestamp>> ParseAsOf(std::string_view text);
 Status ValidateRequest(const BlocklistRequest& request);
 
 // Decides and writes every requested file. Returns one line per file for the user, e.g.
-// "blocklist.nft: 41 nft entries (from 745 addresses)". REQUIRES: policy.Validate().ok().
+// "blocklist.nft: 41 nft entries (from 745 addresses ...)"; a STIX bundle's line also counts its
+// campaigns. REQUIRES: policy.Validate().ok().
 Result<std::vector<std::string>> WriteBlocklists(const std::vector<detect::Finding>& findings,
                                                  const report::BlocklistPolicy& policy,
                                                  const BlocklistRequest& request);

@@ -23,6 +23,8 @@ ConvertedFindings FindingsFromRecords(const std::vector<eval::FindingRecord>& re
     f.related_users = r.related_users;
     f.user_name = r.user_name.value_or("");
     f.campaign = r.campaign;
+    f.summary = r.message;
+    f.distinct_accounts = r.distinct_accounts.value_or(0);
     out.findings.push_back(std::move(f));
   }
   return out;

@@ -41,6 +41,7 @@ constexpr const char* kScanExamples = R"(Examples:
   spraytrace scan --print-config > spraytrace.toml  then edit and pass --config spraytrace.toml
   spraytrace scan auth.log --blocklist ban.nft --blocklist ban.json   nftables sets + CrowdSec
   spraytrace scan auth.log --blocklist - --blocklist-format cidr --set blocklist.scope_v4=24
+  spraytrace scan auth.log --stix indicators.json   STIX 2.1 indicators + campaign, to share
   spraytrace scan auth.log --asn-db GeoLite2-ASN.mmdb --geo-db GeoLite2-Country.mmdb
   spraytrace scan auth.log --ip2asn ip2asn-combined.tsv.gz --intel quad7.txt --intel feed.json
   spraytrace scan today.log --state spraytrace.state  day after day: a slow spray is seen across
@@ -198,14 +199,20 @@ void ScanCommand::Register(CLI::App* app) {
   scan->add_option("--blocklist", blocklists_.paths,
                    "Write a blocklist of the attacking sources to FILE, in the format its name "
                    "says: .txt plain, .cidr aggregated, .nft nftables, .ipset ipset restore, "
-                   ".json CrowdSec decisions (repeatable; policy: [blocklist] settings)")
+                   ".json CrowdSec decisions, .stix.json STIX 2.1 (repeatable; policy: [blocklist] "
+                   "settings)")
       ->option_text("FILE");
   scan->add_option("--blocklist-format", blocklists_.format,
-                   "Format of every --blocklist: plain, cidr, nft, ipset, crowdsec")
+                   "Format of every --blocklist: plain, cidr, nft, ipset, crowdsec, stix")
       ->option_text("NAME");
+  scan->add_option("--stix", blocklists_.stix_paths,
+                   "Write the blocklist as a STIX 2.1 bundle to FILE (any name): indicators with "
+                   "validity, the campaign they indicate, to share with other organisations")
+      ->option_text("FILE");
   scan->add_option("--as-of", blocklists_.as_of,
-                   "Blocklist lifetimes count down from TIME ('now' or 2026-11-05T00:00:00Z); "
-                   "default: the latest evidence")
+                   "Blocklist and STIX lifetimes count down from TIME ('now' or "
+                   "2026-11-05T00:00:00Z): entries expired by then are left out; default: the "
+                   "latest evidence")
       ->option_text("TIME");
   scan->add_option("--asn-db", asn_db_,
                    "MaxMind ASN database (GeoLite2-ASN.mmdb): AS number and name of each source")
@@ -279,8 +286,7 @@ ExitCode ScanCommand::Run() {
     PrintError(s.message());
     return ExitCode::kUsageOrInputError;
   }
-  const bool blocklist_on_stdout =
-      std::find(blocklists_.paths.begin(), blocklists_.paths.end(), "-") != blocklists_.paths.end();
+  const bool blocklist_on_stdout = blocklists_.writes_stdout();
   if (blocklist_on_stdout && findings_path_ == "-") {
     PrintError("--findings - and --blocklist - would mix on stdout: send one to a file");
     return ExitCode::kUsageOrInputError;

@@ -174,4 +174,13 @@ StixPatternKind ParseStixAddressPattern(std::string_view pattern,
   return StixPatternKind::kAddresses;
 }
 
+std::string StixAddressPattern(const ::spraytrace::IpNetwork& network) {
+  // Addresses and CIDR blocks hold no quote or backslash: nothing to escape.
+  std::string pattern = network.is_v4() ? "[ipv4-addr:value " : "[ipv6-addr:value ";
+  pattern += network.is_host() ? "= '" : "ISSUBSET '";
+  pattern += network.ToCompactString();
+  pattern += "']";
+  return pattern;
+}
+
 }  // namespace spraytrace::correlate

@@ -65,5 +65,30 @@ TEST(StixPattern, EscapedQuotesInValues) {
   EXPECT_EQ(v, Values{"192.0.2.1'x"});  // not an address: the reader reports it
 }
 
+TEST(StixPattern, WrittenPatternsReadBackAsTheirNetwork) {
+  struct Case {
+    const char* network;
+    const char* pattern;
+  };
+  for (const Case& c : {
+           Case{"203.0.113.5", "[ipv4-addr:value = '203.0.113.5']"},
+           Case{"203.0.113.0/24", "[ipv4-addr:value ISSUBSET '203.0.113.0/24']"},
+           Case{"2001:db8::/64", "[ipv6-addr:value ISSUBSET '2001:db8::/64']"},
+           Case{"2001:db8::5", "[ipv6-addr:value = '2001:db8::5']"},
+           // IPv4-mapped is the IPv4 network, as everywhere else in spraytrace.
+           Case{"::ffff:198.51.100.0/120", "[ipv4-addr:value ISSUBSET '198.51.100.0/24']"},
+           Case{"0.0.0.0/0", "[ipv4-addr:value ISSUBSET '0.0.0.0/0']"},
+       }) {
+    const auto network = ::spraytrace::IpNetwork::Parse(c.network);
+    ASSERT_TRUE(network.has_value()) << c.network;
+    const std::string pattern = StixAddressPattern(*network);
+    EXPECT_EQ(pattern, c.pattern);
+    Values v;
+    ASSERT_EQ(ParseStixAddressPattern(pattern, &v), StixPatternKind::kAddresses) << pattern;
+    ASSERT_EQ(v.size(), 1u) << pattern;
+    EXPECT_EQ(::spraytrace::IpNetwork::Parse(v[0]).value(), *network) << pattern;
+  }
+}
+
 }  // namespace
 }  // namespace spraytrace::correlate

@@ -1,6 +1,6 @@
 // FindingRecord: the fields of one finding (docs/findings.md) that `spraytrace eval` scores and
-// `spraytrace blocklist` decides on, as read back from a findings JSON-lines file. Plain value
-// types, so tests build them by hand.
+// `spraytrace blocklist` decides on (and its STIX bundle describes), as read back from a findings
+// JSON-lines file. Plain value types, so tests build them by hand.
 #ifndef SPRAYTRACE_EVAL_FINDING_RECORD_H_
 #define SPRAYTRACE_EVAL_FINDING_RECORD_H_
 
@@ -18,15 +18,17 @@ struct FindingRecord {
   std::string rule_name;  // rule.name: "brute_force", "compromise", ...
   std::string rule_id;    // rule.id (may be empty)
   Timestamp timestamp = 0;
-  std::optional<Timestamp> start;          // event.start
-  std::optional<Timestamp> end;            // event.end
-  std::vector<IpAddress> related_ips;      // related.ip, canonical
-  std::optional<IpAddress> source_ip;      // source.ip
-  std::vector<std::string> related_users;  // related.user
-  std::optional<std::string> user_name;    // user.name
-  std::optional<int> severity;             // event.severity
-  std::optional<double> confidence;        // spraytrace.confidence
-  std::string campaign;                    // spraytrace.campaign (empty: none)
+  std::optional<Timestamp> start;             // event.start
+  std::optional<Timestamp> end;               // event.end
+  std::vector<IpAddress> related_ips;         // related.ip, canonical
+  std::optional<IpAddress> source_ip;         // source.ip
+  std::vector<std::string> related_users;     // related.user
+  std::optional<std::string> user_name;       // user.name
+  std::optional<int> severity;                // event.severity
+  std::optional<double> confidence;           // spraytrace.confidence
+  std::string campaign;                       // spraytrace.campaign (empty: none)
+  std::string message;                        // message: the one-sentence summary (empty: none)
+  std::optional<uint64_t> distinct_accounts;  // spraytrace.distinct_accounts
 };
 
 // A line that could not be read as a finding: its 1-based number and why.

@@ -134,6 +134,13 @@ Status ReadScores(object o, FindingRecord* f) {
     }
     f->confidence = confidence;
   }
+  if (Find(o, "spraytrace", "distinct_accounts", &value)) {
+    uint64_t accounts = 0;
+    if (value.get(accounts) != simdjson::SUCCESS) {
+      return Bad("spraytrace.distinct_accounts", "not a non-negative integer");
+    }
+    f->distinct_accounts = accounts;
+  }
   return Status::Ok();
 }
 
@@ -159,6 +166,7 @@ Status ReadOptional(object o, FindingRecord* f) {
   if (Status s = ReadString(o, "user", "name", &user, &present); !s.ok()) return s;
   if (present) f->user_name = std::move(user);
   if (Status s = ReadString(o, "spraytrace", "campaign", &f->campaign, &present); !s.ok()) return s;
+  if (Status s = ReadString(o, "message", "", &f->message, &present); !s.ok()) return s;
   return ReadScores(o, f);
 }
 

@@ -3,7 +3,8 @@
 // Fields are read nested ({"rule": {"name": ...}}) as spraytrace writes them, or dotted
 // ({"rule.name": ...}) as some pipelines flatten ECS. Required: rule.name and @timestamp.
 // Optional: rule.id, event.start/end, event.severity, related.ip, source.ip, related.user,
-// user.name, spraytrace.confidence, spraytrace.campaign (null is the
+// user.name, spraytrace.confidence, spraytrace.campaign, message, spraytrace.distinct_accounts
+// (null is the
 // same as absent; an ECS array field may also be a single value). Addresses are canonicalised
 // with IpAddress::Parse. A line that is not a JSON object, or whose fields have the wrong type or
 // an unreadable value, is counted as bad (with its line number) and the rest is still read.

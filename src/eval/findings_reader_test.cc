@@ -64,6 +64,33 @@ TEST(FindingsReader, ReadsConfidenceSeverityAndCampaignForBlocklists) {
   EXPECT_EQ(f.error().message(), "spraytrace.confidence: not a number");
 }
 
+TEST(FindingsReader, ReadsTheMessageAndAccountCountForStixDescriptions) {
+  auto f = ParseFindingLine(
+      R"({"@timestamp":"2026-11-02T03:10:09Z","rule":{"name":"distributed_spray"},)"
+      R"("message":"741 addresses \u003cb\u003e failed","spraytrace":{"distinct_accounts":280}})");
+  ASSERT_TRUE(f.has_value()) << f.error().ToString();
+  EXPECT_EQ(f->message, "741 addresses <b> failed");
+  EXPECT_EQ(f->distinct_accounts, 280u);
+  f = ParseFindingLine(R"({"@timestamp":"2026-11-02T03:10:09Z","rule.name":"brute_force",)"
+                       R"("message":null,"spraytrace.distinct_accounts":null})");
+  ASSERT_TRUE(f.has_value()) << f.error().ToString();
+  EXPECT_EQ(f->message, "");
+  EXPECT_FALSE(f->distinct_accounts.has_value());
+  for (const char* bad :
+       {R"("spraytrace":{"distinct_accounts":-3})", R"("spraytrace":{"distinct_accounts":2.5})",
+        R"("spraytrace":{"distinct_accounts":"many"})"}) {
+    f = ParseFindingLine(
+        std::string(R"({"@timestamp":"2026-11-02T03:10:09Z","rule.name":"brute_force",)") + bad +
+        "}");
+    ASSERT_FALSE(f.has_value()) << bad;
+    EXPECT_EQ(f.error().message(), "spraytrace.distinct_accounts: not a non-negative integer");
+  }
+  f = ParseFindingLine(R"({"@timestamp":"2026-11-02T03:10:09Z","rule.name":"brute_force",)"
+                       R"("message":["not","a","sentence"]})");
+  ASSERT_FALSE(f.has_value());
+  EXPECT_EQ(f.error().message(), "message: not a string");
+}
+
 TEST(FindingsReader, AcceptsDottedNamesSingleValuesAndNulls) {
   auto f = ParseFindingLine(
       R"({"@timestamp":"2026-11-02T03:10:09Z","rule.name":"compromise","related.ip":"::ffff:1.2.3.4",)"

@@ -23,8 +23,22 @@ struct BlockEntry {
   double confidence = 0;               // highest spraytrace.confidence of those findings
   int severity = 0;                    // highest event.severity
   uint64_t addresses = 0;              // attributed addresses inside the network
+  uint64_t accounts = 0;               // most accounts one of its findings targeted
   std::vector<std::string> rule_ids;   // sorted, distinct: "distributed_spray.collective"
   std::vector<std::string> campaigns;  // sorted, distinct spraytrace.campaign values
+};
+
+// A spraytrace campaign that entries name, for the STIX bundle's campaign objects. Built from
+// every finding carrying its id, selected or not, so a campaign reads the same under any policy.
+struct BlockCampaign {
+  std::string id;            // spraytrace.campaign
+  Timestamp first_seen = 0;  // earliest event.start of its findings
+  Timestamp last_seen = 0;   // latest event.end
+  // Its distributed_spray findings (one per reporting period), by start: their messages, the
+  // distinct addresses they attribute, and the most accounts one of them says were targeted.
+  std::vector<std::string> period_summaries;
+  uint64_t sources = 0;
+  uint64_t accounts = 0;
 };
 
 // What the policy did, for the comment headers and the run summary.
@@ -43,6 +57,7 @@ struct BlocklistCounts {
 
 struct Blocklist {
   std::vector<BlockEntry> entries;
+  std::vector<BlockCampaign> campaigns;  // sorted by id: every campaign an entry names
   Timestamp as_of = 0;  // "now" for the remaining lifetimes of ipset/nft/CrowdSec entries
   Micros ttl = 0;
   bool aggregated = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "report/blocklist/cidr_aggregation.h"
@@ -47,6 +48,7 @@ void Combine(const BlockEntry& from, BlockEntry* into) {
   into->confidence = std::max(into->confidence, from.confidence);
   into->severity = std::max(into->severity, from.severity);
   into->addresses += from.addresses;
+  into->accounts = std::max(into->accounts, from.accounts);
   for (const std::string& r : from.rule_ids) InsertSorted(r, &into->rule_ids);
   for (const std::string& c : from.campaigns) InsertSorted(c, &into->campaigns);
 }
@@ -59,6 +61,10 @@ BlockEntry EntryFor(const detect::Finding& f, const IpAddress& address) {
   e.confidence = f.confidence;
   e.severity = f.severity;
   e.addresses = 1;
+  e.accounts = f.distinct_accounts;
+  if (e.accounts == 0) {  // findings read back from a file without spraytrace.distinct_accounts
+    e.accounts = std::max<uint64_t>(f.related_users.size(), f.user_name.empty() ? 0 : 1);
+  }
   InsertSorted(f.rule_id.empty() ? std::string(detect::RuleName(f.rule)) : f.rule_id, &e.rule_ids);
   InsertSorted(f.campaign, &e.campaigns);
   return e;
@@ -126,6 +132,40 @@ void ApplyTtl(std::vector<BlockEntry> entries, Blocklist* list) {
   }
 }
 
+// The campaigns list->entries name, from every finding of each.
+void CollectCampaigns(const std::vector<detect::Finding>& findings, Blocklist* list) {
+  std::map<std::string, std::vector<const detect::Finding*>> members;
+  for (const BlockEntry& e : list->entries) {
+    for (const std::string& c : e.campaigns) members.try_emplace(c);
+  }
+  for (const detect::Finding& f : findings) {
+    if (auto it = members.find(f.campaign); it != members.end()) it->second.push_back(&f);
+  }
+  for (auto& [id, of] : members) {
+    // By time, then by message: the order findings arrived in does not matter.
+    std::sort(of.begin(), of.end(), [](const detect::Finding* a, const detect::Finding* b) {
+      return std::tie(a->start, a->end, a->summary) < std::tie(b->start, b->end, b->summary);
+    });
+    BlockCampaign c;
+    c.id = id;
+    c.first_seen = of.front()->start;
+    c.last_seen = of.front()->end;
+    std::vector<IpAddress> sources;
+    for (const detect::Finding* f : of) {
+      c.first_seen = std::min(c.first_seen, f->start);
+      c.last_seen = std::max({c.last_seen, f->end, f->triggered});
+      if (f->rule != detect::Rule::kDistributedSpray) continue;
+      if (!f->summary.empty()) c.period_summaries.push_back(f->summary);
+      sources.insert(sources.end(), f->related_ips.begin(), f->related_ips.end());
+      c.accounts = std::max(c.accounts, f->distinct_accounts);
+    }
+    std::sort(sources.begin(), sources.end());
+    c.sources =
+        static_cast<uint64_t>(std::unique(sources.begin(), sources.end()) - sources.begin());
+    list->campaigns.push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 Blocklist DecideBlocklist(const std::vector<detect::Finding>& findings,
@@ -161,6 +201,7 @@ Blocklist DecideBlocklist(const std::vector<detect::Finding>& findings,
   AggregationOptions contained_only;
   contained_only.merge_siblings = false;
   ApplyTtl(Fold(std::move(entries), contained_only), &list);
+  CollectCampaigns(findings, &list);
   return list;
 }
 
@@ -171,6 +212,7 @@ Blocklist AggregateBlocklist(const Blocklist& list) {
   out.aggregated = true;
   out.counts = list.counts;
   out.counts.before_aggregation = list.entries.size();
+  out.campaigns = list.campaigns;  // folding unites entries' campaigns: the same set
   AggregationOptions options;
   options.v4_min_prefix = kWidestMergeV4;
   options.v6_min_prefix = kWidestMergeV6;

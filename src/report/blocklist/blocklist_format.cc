@@ -7,13 +7,14 @@
 #include "report/blocklist/ipset_writer.h"
 #include "report/blocklist/nft_writer.h"
 #include "report/blocklist/plain_writer.h"
+#include "report/blocklist/stix_bundle.h"
 
 namespace spraytrace::report {
 namespace {
 
-constexpr BlocklistFormat kFormats[] = {BlocklistFormat::kPlain, BlocklistFormat::kCidr,
-                                        BlocklistFormat::kNft, BlocklistFormat::kIpset,
-                                        BlocklistFormat::kCrowdsec};
+constexpr BlocklistFormat kFormats[] = {BlocklistFormat::kPlain,    BlocklistFormat::kCidr,
+                                        BlocklistFormat::kNft,      BlocklistFormat::kIpset,
+                                        BlocklistFormat::kCrowdsec, BlocklistFormat::kStix};
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -33,6 +34,8 @@ std::string_view BlocklistFormatName(BlocklistFormat format) {
       return "ipset";
     case BlocklistFormat::kCrowdsec:
       return "crowdsec";
+    case BlocklistFormat::kStix:
+      return "stix";
   }
   return "plain";
 }
@@ -50,6 +53,7 @@ Result<BlocklistFormat> ParseBlocklistFormat(std::string_view name) {
 std::optional<BlocklistFormat> BlocklistFormatFromPath(std::string_view path) {
   if (EndsWith(path, ".nft")) return BlocklistFormat::kNft;
   if (EndsWith(path, ".ipset")) return BlocklistFormat::kIpset;
+  if (EndsWith(path, ".stix.json") || EndsWith(path, ".stix")) return BlocklistFormat::kStix;
   if (EndsWith(path, ".json")) return BlocklistFormat::kCrowdsec;
   if (EndsWith(path, ".cidr")) return BlocklistFormat::kCidr;
   if (EndsWith(path, ".txt") || EndsWith(path, ".lst")) return BlocklistFormat::kPlain;
@@ -76,6 +80,8 @@ std::string RenderBlocklist(const Blocklist& list, const BlocklistPolicy& policy
       return RenderIpsetBlocklist(rendered, policy);
     case BlocklistFormat::kCrowdsec:
       return RenderCrowdsecDecisions(rendered);
+    case BlocklistFormat::kStix:
+      return RenderStixBundle(rendered, policy);
   }
   return {};
 }

@@ -19,16 +19,17 @@ enum class BlocklistFormat : uint8_t {
   kNft,       // nftables sets for `nft -f`
   kIpset,     // `ipset restore` input
   kCrowdsec,  // `cscli decisions import` JSON
+  kStix,      // STIX 2.1 bundle of indicators and campaigns, to share (stix_bundle.h)
 };
 
-// "plain", "cidr", "nft", "ipset", "crowdsec"; the error lists them.
+// "plain", "cidr", "nft", "ipset", "crowdsec", "stix"; the error lists them.
 Result<BlocklistFormat> ParseBlocklistFormat(std::string_view name);
 std::string_view BlocklistFormatName(BlocklistFormat format);
-// From a file name: .nft, .ipset, .json (CrowdSec), .cidr; .txt and .lst are plain. nullopt
-// when the extension says nothing.
+// From a file name: .nft, .ipset, .stix.json and .stix (STIX), other .json (CrowdSec), .cidr;
+// .txt and .lst are plain. nullopt when the extension says nothing.
 std::optional<BlocklistFormat> BlocklistFormatFromPath(std::string_view path);
 
-// The list a format shows: aggregated for cidr always, for nft/ipset/crowdsec when
+// The list a format shows: aggregated for cidr always, for nft/ipset/crowdsec/stix when
 // policy.aggregate, never for plain.
 Blocklist ListForFormat(const Blocklist& list, const BlocklistPolicy& policy,
                         BlocklistFormat format);

@@ -192,9 +192,13 @@ TEST(BlocklistWriters, GoDurationsAndFormatNames) {
   EXPECT_EQ(GoDuration(3600), "1h0m0s");
   EXPECT_EQ(*ParseBlocklistFormat("nft"), BlocklistFormat::kNft);
   EXPECT_EQ(ParseBlocklistFormat("pf").error().message(),
-            "invalid blocklist format 'pf': must be one of plain, cidr, nft, ipset, crowdsec");
+            "invalid blocklist format 'pf': must be one of plain, cidr, nft, ipset, crowdsec, "
+            "stix");
   EXPECT_EQ(BlocklistFormatFromPath("/etc/nftables.d/spray.nft"), BlocklistFormat::kNft);
   EXPECT_EQ(BlocklistFormatFromPath("ban.json"), BlocklistFormat::kCrowdsec);
+  EXPECT_EQ(BlocklistFormatFromPath("shared.stix.json"), BlocklistFormat::kStix);
+  EXPECT_EQ(BlocklistFormatFromPath("shared.stix"), BlocklistFormat::kStix);
+  EXPECT_EQ(*ParseBlocklistFormat("stix"), BlocklistFormat::kStix);
   EXPECT_EQ(BlocklistFormatFromPath("list.cidr"), BlocklistFormat::kCidr);
   EXPECT_EQ(BlocklistFormatFromPath("list.ipset"), BlocklistFormat::kIpset);
   EXPECT_EQ(BlocklistFormatFromPath("list.txt"), BlocklistFormat::kPlain);
