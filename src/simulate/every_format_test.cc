@@ -15,6 +15,7 @@
 #include <string>
 
 #include "cli/scan_runner.h"
+#include "event/user_name.h"
 #include "parse/csv/csv_mapping.h"
 #include "simulate/generic_writers.h"
 #include "simulate/log_formats.h"
@@ -58,7 +59,10 @@ Detected SimulateAndScan(LogFormat format, const fs::path& dir) {
   d.successes = context.tally.successes();
   for (const detect::Finding& f : findings.findings) {
     d.sources.insert(f.related_ips.begin(), f.related_ips.end());
-    if (f.rule == detect::Rule::kCompromise) d.compromised.insert(f.user_name);
+    // The account, not its spelling: Entra logs alice@contoso.example where sshd logs alice.
+    std::string account;
+    CanonicalUserName(f.user_name, UserCase::kSensitive, &account);
+    if (f.rule == detect::Rule::kCompromise) d.compromised.insert(account);
   }
   return d;
 }
@@ -79,7 +83,12 @@ TEST(EveryFormat, CovertScenarioReadsBackTheSameInEveryFormat) {
     EXPECT_EQ(d.sources, reference.sources);
     EXPECT_EQ(d.compromised, reference.compromised);
     EXPECT_EQ(d.findings, reference.findings);
-    if (info.format != LogFormat::kSshdJournal) {
+    if (info.name.starts_with("entra-")) {
+      // Some compromises are written as 50076 (MFA required): a failure whose password was
+      // right, which the detectors count as the login it is.
+      EXPECT_EQ(d.failures + d.successes, per_attempt.failures + per_attempt.successes);
+      EXPECT_LT(d.successes, per_attempt.successes);
+    } else if (info.format != LogFormat::kSshdJournal) {
       EXPECT_EQ(d.failures, per_attempt.failures);
       EXPECT_EQ(d.successes, per_attempt.successes);
     }

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "simulate/entra_writers.h"
 #include "simulate/generic_writers.h"
 #include "simulate/sshd_line_writer.h"
 #include "simulate/vpn_writers.h"
@@ -48,6 +49,15 @@ const std::array kFormats = {
     LogFormatInfo{LogFormat::kCiscoAsa, "cisco-asa", "asa.log", true,
                   "Cisco ASA WebVPN logins (113015/716039, 113012/716038, 113039), names shown",
                   &MakeAsaWriter},
+    LogFormatInfo{LogFormat::kEntraSentinel, "entra-sentinel", "signinlogs.jsonl", false,
+                  "Entra ID sign-ins as Log Analytics / Sentinel SigninLogs JSON rows",
+                  &MakeEntraSentinelWriter},
+    LogFormatInfo{LogFormat::kEntraAzureMonitor, "entra-azmon", "signins.azmon.jsonl", false,
+                  "Entra ID sign-ins as Azure Monitor diagnostic-settings records, one per line",
+                  &MakeEntraAzureMonitorWriter},
+    LogFormatInfo{LogFormat::kEntraGraph, "entra-graph", "signins.graph.jsonl", false,
+                  "Entra ID sign-ins as Microsoft Graph auditLogs/signIns pages, one per line",
+                  &MakeEntraGraphWriter},
 };
 
 }  // namespace

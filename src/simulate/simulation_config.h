@@ -30,6 +30,9 @@ enum class LogFormat : uint8_t {
   kGlobalProtect,
   kFortigate,
   kCiscoAsa,
+  kEntraSentinel,
+  kEntraAzureMonitor,
+  kEntraGraph,
 };
 std::string_view LogFormatName(LogFormat format);  // "sshd-syslog", "sshd-journal", ...
 bool ParseLogFormat(std::string_view name, LogFormat* format);
