@@ -75,6 +75,31 @@ TEST_F(FrontDoorTest, PrettyPrintedPageCitesEachRecordsOwnLine) {
   EXPECT_EQ(diagnostics_.Total(), 0u);
 }
 
+// An Azure Monitor blob or a hand-made envelope: the array opened on a line of its own, then
+// one record per line at column 0, the last without a comma.
+TEST_F(FrontDoorTest, EnvelopeWithOneRecordPerLineAtColumnZero) {
+  Run({R"({"records":[)", EcsLine("a", "203.0.113.1", "failure") + ",",
+       EcsLine("b", "203.0.113.2", "failure") + ",", EcsLine("c", "2001:db8::3", "failure"), "]}",
+       EcsLine("d", "203.0.113.4", "failure")});
+  ASSERT_EQ(sink_.events.size(), 4u);
+  EXPECT_EQ(sink_.events[2].where.line, 4u);
+  EXPECT_EQ(User(2), "c");
+  EXPECT_EQ(sink_.events[3].where.line, 6u);
+  EXPECT_EQ(diagnostics_.Total(), 0u);
+}
+
+// A record cut inside an array of its own or inside a string still ends at the next record.
+TEST_F(FrontDoorTest, RecordCutInsideAnArrayOrStringLosesOnlyItself) {
+  std::string in_array = EcsLine("alice", "203.0.113.5", "failure");
+  in_array.resize(in_array.find("[\"authentication") + 1);
+  std::string in_string = EcsLine("bob", "203.0.113.6", "failure");
+  in_string.resize(in_string.find("authentication") + 4);
+  Run({in_array, EcsLine("a", "203.0.113.1", "failure"), in_string,
+       EcsLine("b", "203.0.113.2", "failure")});
+  EXPECT_EQ(sink_.events.size(), 2u);
+  EXPECT_EQ(diagnostics_.Count(DiagnosticKind::kBadJson), 2u);
+}
+
 TEST_F(FrontDoorTest, TruncatedJsonLineLosesOnlyItself) {
   std::string cut = EcsLine("alice", "203.0.113.5", "failure");
   cut.resize(cut.size() / 2);

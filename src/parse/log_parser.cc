@@ -265,9 +265,11 @@ void LogParser::Impl::JsonLine(std::string_view text, const EvidenceLocation& wh
   JsonNesting nesting;
   const bool whole = text.starts_with('{') && nesting.Feed(text) && nesting.complete() &&
                      !TrimRight(text).ends_with(',');
-  if (document_.active() && whole) {
+  if (document_.active() && whole && !document_.between_envelope_elements()) {
     // A JSON-lines record cut short (a full disk, a killed exporter) would otherwise swallow
-    // every record after it: a new record at the start of a line ends it.
+    // every record after it: a new record at the start of a line ends it. Inside an envelope's
+    // array ({"records":[ on a line of its own, then one record per line) it is the next
+    // element, the last one without a comma.
     Reject(DiagnosticKind::kBadJson, "JSON record cut short before the next record",
            document_.first_line());
     document_.Clear();

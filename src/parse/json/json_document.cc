@@ -22,6 +22,10 @@ bool JsonNesting::Feed(std::string_view text) {
         break;
       case '{':
       case '[':
+        if (depth_ < kTrackedLevels) {
+          const uint64_t bit = uint64_t{1} << depth_;
+          arrays_ = c == '[' ? (arrays_ | bit) : (arrays_ & ~bit);
+        }
         ++depth_;
         opened_ = true;
         break;
@@ -57,6 +61,12 @@ AssemblyStatus JsonDocumentAssembler::AddLine(std::string_view line,
   if (!nesting_.complete()) return AssemblyStatus::kIncomplete;
   active_ = false;
   return AssemblyStatus::kComplete;
+}
+
+bool JsonDocumentAssembler::between_envelope_elements() const {
+  if (!active_ || !nesting_.inside_array() || nesting_.depth() > 2) return false;
+  const size_t last = text_.find_last_not_of(" \t\r\n");
+  return last != std::string::npos && (text_[last] == '[' || text_[last] == ',');
 }
 
 EvidenceLocation JsonDocumentAssembler::LocationOf(size_t pos) const {

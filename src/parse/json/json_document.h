@@ -28,9 +28,17 @@ class JsonNesting {
   int depth() const { return depth_; }
   bool opened() const { return opened_; }
   bool complete() const { return opened_ && depth_ == 0 && !in_string_; }
+  // The innermost open bracket is an array's (known for the first 64 levels): the text is
+  // between the elements of an array, such as an envelope's records.
+  bool inside_array() const {
+    return !in_string_ && depth_ > 0 && depth_ <= kTrackedLevels &&
+           ((arrays_ >> (depth_ - 1)) & 1U) != 0;
+  }
 
  private:
+  static constexpr int kTrackedLevels = 64;
   int depth_ = 0;
+  uint64_t arrays_ = 0;  // bit d set: the bracket opened at depth d + 1 is an array's
   bool opened_ = false;
   bool in_string_ = false;
   bool escaped_ = false;
@@ -48,6 +56,11 @@ class JsonDocumentAssembler {
   explicit JsonDocumentAssembler(size_t max_bytes) : max_bytes_(max_bytes) {}
 
   bool active() const { return active_; }
+  // The value being assembled is an envelope's array ("[" or {"records":[ ...) waiting for its
+  // next element: at most two levels deep, innermost an array, text so far ending in "[" or
+  // ",". A complete object on the next line is then that element, not a new record. (A record
+  // cut inside an array of its own is deeper, or ends elsewhere.)
+  bool between_envelope_elements() const;
   // Starts a value at this line, or continues the current one. Lines are joined with '\n'.
   AssemblyStatus AddLine(std::string_view line, const EvidenceLocation& where);
   // The assembled text (REQUIRES: the last AddLine returned kComplete). Valid until Clear().
