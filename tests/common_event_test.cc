@@ -1,5 +1,9 @@
 // Shared building blocks: durations, timestamps, IP addresses, string pool, user names.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+
+#include <string_view>
+#include <vector>
 
 #include "common/duration.h"
 #include "event/ip_address.h"
@@ -64,6 +68,29 @@ TEST(IpAddress, ParsesV4V6AndMappedForms) {
   EXPECT_EQ(IpAddress::Parse("fe80::1%eth0")->ToString(), "fe80::1");
   EXPECT_TRUE(IpAddress::Parse("1.2.3.4")->is_v4());
   EXPECT_FALSE(IpAddress::Parse("2001:db8::1")->is_v4());
+}
+
+TEST(IpAddress, FormatWritesWhatInetNtopWrites) {
+  // Every IPv4 digit count per octet, the extremes, and a sweep of values; IPv6 via inet_ntop.
+  std::vector<uint32_t> values = {0u,          1u,          9u,          10u,
+                                  99u,         100u,        255u,        0x0a000064u,
+                                  0xc0a80001u, 0xfffffffeu, 0xffffffffu, 0x7f000001u};
+  for (uint32_t v = 0; v < 2'000'000; v += 997) values.push_back(v * 2654435761u);
+  for (uint32_t value : values) {
+    const IpAddress ip = IpAddress::FromV4(value);
+    char expected[INET_ADDRSTRLEN];
+    const uint32_t network = htonl(value);
+    ASSERT_NE(inet_ntop(AF_INET, &network, expected, sizeof(expected)), nullptr);
+    char out[IpAddress::kMaxTextSize];
+    ASSERT_EQ(ip.Format(out), std::string_view(expected)) << value;
+    ASSERT_EQ(ip.ToString(), expected);
+  }
+  char out[IpAddress::kMaxTextSize];
+  EXPECT_EQ(IpAddress::Parse("::ffff:0.0.0.0")->Format(out), "0.0.0.0");
+  EXPECT_EQ(IpAddress::Parse("2001:db8::ffff:1:2")->Format(out), "2001:db8::ffff:1:2");
+  EXPECT_EQ(IpAddress::Parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe")->Format(out),
+            "ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe");
+  EXPECT_EQ(IpAddress().Format(out), "::");
 }
 
 TEST(IpAddress, RejectsHostNamesAndMalformedText) {

@@ -47,6 +47,10 @@ class IpAddress {
 
   // Canonical text: dotted IPv4, RFC 5952 IPv6 (lower case, longest zero run compressed).
   std::string ToString() const;
+  // The same text written into `out`, returned as a view of it: no allocation, for callers that
+  // look it up or copy it themselves once per event (the run's tally of failing sources).
+  static constexpr size_t kMaxTextSize = 46;  // INET6_ADDRSTRLEN
+  std::string_view Format(char (&out)[kMaxTextSize]) const;
 
   // Byte-wise (network order) comparison, written as two 64-bit words: these run in every hash
   // lookup and sort of the detectors' state, where a call to memcmp per compare showed at 10%.

@@ -10,8 +10,9 @@
 #include <deque>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "absl/container/flat_hash_map.h"
 
 namespace spraytrace {
 
@@ -37,7 +38,9 @@ class StringPool {
   std::string_view Store(std::string_view text);
 
   std::vector<std::string_view> views_;
-  std::unordered_map<std::string_view, StringId> ids_;
+  // Looked up for every user name and host of every line: absl's flat map and hash (std::hash of
+  // a string_view and its node per entry showed as 10% of a plain sshd scan).
+  absl::flat_hash_map<std::string_view, StringId> ids_;
   std::deque<std::unique_ptr<char[]>> chunks_;
   size_t chunk_used_ = kChunkSize;
   std::deque<std::unique_ptr<char[]>> large_;

@@ -13,9 +13,10 @@ void EventTally::Observe(const AuthEvent& event) {
   }
   ++failures_;
   if (event.has_source_ip) {
-    failing_sources_.Add(event.source_ip.ToString());
+    char text[IpAddress::kMaxTextSize];
+    failing_sources_.AddText(event.source_ip.Format(text));
   } else if (event.source_host != kNoString) {
-    failing_sources_.Add(std::string(pool_->View(event.source_host)));
+    failing_sources_.AddText(pool_->View(event.source_host));
   }
   if (event.user_canonical != kNoString) failing_accounts_.Add(event.user_canonical);
 }

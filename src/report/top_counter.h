@@ -9,19 +9,29 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+
 namespace spraytrace::report {
 
-template <typename Key, typename Hash = std::hash<Key>>
+// The map is absl's flat one with its default (for strings: transparent) hashing, so AddText()
+// looks a string counter up by a view and makes a key only for a new one: it runs once per
+// failure. Top() orders by (count, key), so the map's order never shows.
+template <typename Key>
 class TopCounter {
  public:
   explicit TopCounter(size_t capacity = 4096) : capacity_(capacity) {}
 
   void Add(const Key& key, uint64_t count = 1) {
     counts_[key] += count;
+    if (counts_.size() >= 2 * capacity_) Prune();
+  }
+  // Add() for a std::string counter, without a std::string per call.
+  void AddText(std::string_view text, uint64_t count = 1) {
+    counts_[absl::string_view(text.data(), text.size())] += count;
     if (counts_.size() >= 2 * capacity_) Prune();
   }
 
@@ -53,7 +63,7 @@ class TopCounter {
   }
 
   size_t capacity_;
-  std::unordered_map<Key, uint64_t, Hash> counts_;
+  absl::flat_hash_map<Key, uint64_t> counts_;
 };
 
 }  // namespace spraytrace::report
