@@ -39,11 +39,6 @@ std::optional<CompromiseCase> DistributedDetector::JudgeLogin(const SourceKey& k
   return why;
 }
 
-bool DistributedDetector::GuessableMethod(AuthMethod method) {
-  return method == AuthMethod::kPassword || method == AuthMethod::kKeyboardInteractive ||
-         method == AuthMethod::kUnknown;
-}
-
 bool DistributedDetector::RouterLike(const SourceKey& key, const SourceHistory& source,
                                      const NewLogin& login) {
   return key.host == kNoString && login.pool_was_quiet && login.account_had_logins &&

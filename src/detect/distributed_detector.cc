@@ -79,7 +79,7 @@ void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& 
   }
   ClearHits(key, account, &history, &source);
   // A second account logging in makes the address a shared one (NAT), not a node.
-  if (!new_device || source.LoginAccounts() >= 2 || !GuessableMethod(event.method)) return;
+  if (!new_device || source.LoginAccounts() >= 2 || !IsGuessableMethod(event.method)) return;
   const bool router_like = RouterLike(key, source, login);
   std::optional<CompromiseCase> why;
   if (campaign_.number != 0) why = JudgeLogin(key, source, login, event.time);

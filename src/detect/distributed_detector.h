@@ -140,9 +140,6 @@ class DistributedDetector final : public Detector {
                                            const NewLogin& login, Timestamp now) const;
   std::optional<CompromiseCase> SprayedElsewhere(const SourceKey& key, const SourceHistory& source,
                                                  StringId account, Timestamp now) const;
-  // A password (or an unnamed method) can be sprayed; a key or a Kerberos ticket cannot, so such
-  // a login is never a compromise by spraying.
-  static bool GuessableMethod(AuthMethod method);
   // A new login from an address of its own (nobody logs in from its block, it logged in to no
   // other account) to an account that logs in elsewhere: what a router of the network looks like.
   static bool RouterLike(const SourceKey& key, const SourceHistory& source, const NewLogin& login);

@@ -148,6 +148,48 @@ Finding SprayFinding(const Episode& e) {
   return f;
 }
 
+// The logins a spraying source made once it had started failing, to accounts that had not
+// logged in from its address or network before: the guesses that worked. A login before the
+// spray's first failure, or by an account the address knows, is its owner's.
+std::vector<const LoginAfterFailures*> GuessedLogins(const Episode& e) {
+  std::vector<const LoginAfterFailures*> out;
+  const SourceState& s = e.state;
+  if (!s.spray.fired || !s.first_failure.valid) return out;
+  for (const LoginAfterFailures& login : s.logins_after_failures) {
+    if (login.event.time < s.first_failure.time) continue;
+    const StringId account = s.accounts.at(login.slot).user;
+    if (e.known.LoggedInBefore(s.key, account, login.event.time) ||
+        e.known.LoggedInFromNetworkBefore(s.key, account, login.event.time)) {
+      continue;
+    }
+    out.push_back(&login);
+  }
+  return out;
+}
+
+// compromise.single_source: a login by a source whose spray fired (docs/detection.md).
+Finding GuessedLoginFinding(const Episode& e, const SavedEvent& login) {
+  Finding f = MakeFinding(e, Rule::kCompromise, "compromise.single_source", login);
+  f.severity = 4;
+  f.confidence = 0.8;
+  f.triggered = std::max(login.time, e.state.spray.event.time);
+  f.start = login.time;  // the login, as every compromise finding
+  f.end = login.time;
+  f.user_name = std::string(e.strings.View(login.user));
+  f.related_users = {f.user_name};
+  f.successes = 1;
+  f.summary = fmt::format(
+      "{} logged in from {}, an address that had never logged in to it, while spraying: it "
+      "failed {} time{} against {} ({}) in {}",
+      f.user_name, e.source, e.state.failures, e.state.failures == 1 ? "" : "s", Accounts(e),
+      AccountList(e.failed, e.strings, kAccountsInSummary),
+      FormatSpan(e.state.end - e.state.start));
+  f.evidence.push_back({login.where, login.time, DescribeEvent(login, e.strings)});
+  const SavedEvent& first = e.state.first_failure;
+  f.evidence.insert(f.evidence.begin(), {first.where, first.time, DescribeEvent(first, e.strings)});
+  return f;
+}
+
 SavedEvent FromSlowEntry(const Episode& e, const SlowEntry& entry) {
   const StringId user = entry.slot == kNoAccount ? kNoString : e.state.accounts.at(entry.slot).user;
   return SavedEvent{true,         entry.time,  entry.where, user, Outcome::kFailure,
@@ -248,6 +290,9 @@ std::vector<Finding> BuildEpisodeFindings(const SourceState& state, const Detect
   std::vector<Finding> out;
   const Episode e = Summarise(state, config, strings, known);
   if (state.spray.fired) out.push_back(SprayFinding(e));
+  for (const LoginAfterFailures* login : GuessedLogins(e)) {
+    out.push_back(GuessedLoginFinding(e, login->event));
+  }
   if (const Trigger* burst = BurstToReport(e)) out.push_back(BurstFinding(e, *burst));
   if (!state.spray.fired && !state.burst.fired && config.slow.enabled) {
     const SlowResult slow = EvaluateSlow(state, config.slow, known);

@@ -7,7 +7,9 @@
 // brute_force.max_success_ratio times its failed-only accounts: an office NAT): there bursts are
 // people mistyping, and only a concentrated burst against accounts that never logged in from the
 // source is reported. When neither a burst nor a spray fired, the slow rule is evaluated
-// (slow_rule.h). Pure function; thread-compatible.
+// (slow_rule.h). A spraying source's logins, made after its first failure to accounts that had
+// not logged in from its address or network before, are each a compromise.single_source: the
+// guess that worked. Pure function; thread-compatible.
 #ifndef SPRAYTRACE_DETECT_EPISODE_REPORT_H_
 #define SPRAYTRACE_DETECT_EPISODE_REPORT_H_
 

@@ -100,6 +100,12 @@ void SourceDetector::UpdateAccount(const AuthEvent& event, bool success, uint32_
   ++stats.successes;
   stats.first_success = std::min(stats.first_success, event.time);
   if (owned_) owned_->RecordSuccess(state->key, stats.user, event.time);
+  // The account's first login here, once the source had started failing: if the source turns
+  // out to be spraying, this is the guess that worked (a key or a ticket is not guessed).
+  if (stats.successes == 1 && state->failures > 0 && IsGuessableMethod(event.method) &&
+      state->logins_after_failures.size() < kMaxLoginsAfterFailures) {
+    state->logins_after_failures.push_back({slot, SaveEvent(event)});
+  }
   if (stats.failures > 0 && event.time >= stats.first_failure && !stats.succeeded_after_failure) {
     stats.succeeded_after_failure = true;
     SavedEvent& first = state->first_success_after_failure;

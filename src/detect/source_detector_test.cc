@@ -330,6 +330,67 @@ TEST(SourceDetector, BruteForceThenSuccessIsSeverityThree) {
   EXPECT_EQ(findings[0].evidence.back().why, "password correct for root (mfa_required)");
 }
 
+// The spray's guess that worked: a login, from the spraying address, to an account that had
+// never logged in from it (o365spray's run in the blueteam0ps UAL sample ends this way).
+TEST(SourceDetector, LoginFromASprayingSourceIsACompromise) {
+  Harness h;
+  for (int i = 0; i < 10; ++i) {
+    h.Add(kT0 + i * kSecond, "2001:db8:820:8::1a:9c", fmt::format("user{:02}", i));
+  }
+  h.Add(kT0 + 11 * kSecond, "2001:db8:820:8::1a:9c", "henrietta", kOk);
+  h.Add(kT0 + 12 * kSecond, "2001:db8:820:8::1a:9c", "henrietta", kOk);  // once is enough
+  h.Add(kT0 + 13 * kSecond, "2001:db8:820:8::1a:9c", "user10", kFail, Reason::kMfaRequired);
+  const auto& findings = h.Finish();
+  EXPECT_EQ(RuleIds(findings),
+            (std::vector<std::string>{"single_source_spray.breadth", "compromise.single_source",
+                                      "compromise.single_source"}));
+  ASSERT_EQ(findings.size(), 3u);
+  const Finding& f = findings[1];
+  EXPECT_EQ(f.rule, Rule::kCompromise);
+  EXPECT_EQ(f.severity, 4);
+  EXPECT_EQ(f.user_name, "henrietta");
+  EXPECT_EQ(f.related_users, std::vector<std::string>{"henrietta"});
+  EXPECT_EQ(f.source_ip, Ip("2001:db8:820:8::1a:9c"));
+  EXPECT_EQ(f.start, kT0 + 11 * kSecond);
+  EXPECT_EQ(f.end, kT0 + 11 * kSecond);
+  EXPECT_EQ(f.triggered, kT0 + 11 * kSecond);
+  EXPECT_EQ(f.summary,
+            "henrietta logged in from 2001:db8:820:8::1a:9c, an address that had never logged in "
+            "to it, while spraying: it failed 10 times against 10 accounts (user00 1, user01 1, "
+            "user02 1 and 7 more) in 13s");
+  ASSERT_EQ(f.evidence.size(), 2u);
+  EXPECT_EQ(f.evidence[0].why, "failed password for user00");
+  EXPECT_EQ(f.evidence[1].why, "accepted password for henrietta");
+  EXPECT_EQ(f.evidence[1].where.line, 11u);
+  // A password-correct result is a guess that worked too.
+  EXPECT_EQ(findings[2].user_name, "user10");
+  EXPECT_EQ(findings[2].evidence[1].why, "password correct for user10 (mfa_required)");
+}
+
+TEST(SourceDetector, SprayingSourceLoginsThatAreNoGuessStayQuiet) {
+  Harness h;
+  const std::string_view ip = "203.0.113.77";
+  // Known at this address from an earlier episode (the owner's home, hours before).
+  h.Add(kT0, ip, "owner", kOk);
+  const Timestamp spray = kT0 + 2 * kDay;
+  // A login before the spray's first failure: someone at the address, not a guess.
+  h.Add(spray - kSecond, ip, "early", kOk);
+  for (int i = 0; i < 10; ++i) h.Add(spray + i * kSecond, ip, fmt::format("user{:02}", i));
+  h.Add(spray + 20 * kSecond, ip, "owner", kOk);
+  AuthEvent key = h.Make(spray + 21 * kSecond, ip, "deploy", kOk);
+  key.method = AuthMethod::kPublicKey;  // a key is not guessed
+  h.Observe(key);
+  h.Add(spray + 22 * kSecond, ip, "early", kOk);
+  EXPECT_EQ(RuleIds(h.Finish()), std::vector<std::string>{"single_source_spray.breadth"});
+}
+
+TEST(SourceDetector, LoginAfterFailuresWithoutASprayIsNoCompromise) {
+  Harness h;
+  for (int i = 0; i < 3; ++i) h.Add(kT0 + i * kSecond, "192.0.2.9", fmt::format("user{}", i));
+  h.Add(kT0 + 10 * kSecond, "192.0.2.9", "alice", kOk);
+  EXPECT_TRUE(h.Finish().empty());
+}
+
 TEST(SourceDetector, AbortedAttemptsCountAsFailures) {
   Harness h;
   for (int i = 0; i < 5; ++i) {

@@ -60,6 +60,13 @@ inline bool IsLogin(const AuthEvent& event) {
   return event.outcome == Outcome::kSuccess || IsPasswordCorrect(event.reason);
 }
 
+// A password (or an unnamed method) can be sprayed; a key or a Kerberos ticket cannot, so such a
+// login is never a compromise by spraying.
+constexpr bool IsGuessableMethod(AuthMethod method) {
+  return method == AuthMethod::kPassword || method == AuthMethod::kKeyboardInteractive ||
+         method == AuthMethod::kUnknown;
+}
+
 // One event kept so a finding can cite it after the event is gone.
 struct SavedEvent {
   bool valid = false;
@@ -115,6 +122,20 @@ struct SlowEntry {
   bool operator==(const SlowEntry&) const = default;
 };
 
+// A login the source made once it had failed, kept for the compromise rule of a spraying source
+// (episode_report.h): the account's first login of the episode, made with a guessable method.
+struct LoginAfterFailures {
+  uint32_t slot = kNoAccount;
+  SavedEvent event;
+
+  bool operator==(const LoginAfterFailures&) const = default;
+};
+
+// Logins after failures kept per episode. A spray is reported only while the accounts that logged
+// in stay at most spray.max_success_ratio of those that only failed, so a source that logs in to
+// more accounts than this is a shared address, not an attacker who guessed that many.
+inline constexpr size_t kMaxLoginsAfterFailures = 16;
+
 // Failures kept for the slow rule per episode. A source needs over 4,096 failures without ever
 // reaching 5 in 10 minutes (about six days non-stop) to fill it; the oldest half is then dropped.
 inline constexpr size_t kMaxSlowLog = 4096;
@@ -143,6 +164,7 @@ struct SourceState {
   SavedEvent first_failure;
   SavedEvent last_failure;
   SavedEvent first_success_after_failure;
+  std::vector<LoginAfterFailures> logins_after_failures;  // first seen first
 
   bool operator==(const SourceState&) const = default;
 };

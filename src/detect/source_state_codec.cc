@@ -201,6 +201,11 @@ void SaveSourceState(const SourceState& s, store::StateEncoder* out) {
   SaveSavedEvent(s.first_failure, out);
   SaveSavedEvent(s.last_failure, out);
   SaveSavedEvent(s.first_success_after_failure, out);
+  out->PutU64(s.logins_after_failures.size());
+  for (const LoginAfterFailures& login : s.logins_after_failures) {
+    PutSlot(login.slot, out);
+    SaveSavedEvent(login.event, out);
+  }
 }
 
 bool LoadSourceState(store::StateDecoder* in, SourceState* s) {
@@ -238,6 +243,14 @@ bool LoadSourceState(store::StateDecoder* in, SourceState* s) {
   s->first_failure = LoadSavedEvent(in);
   s->last_failure = LoadSavedEvent(in);
   s->first_success_after_failure = LoadSavedEvent(in);
+  const size_t logins = in->Count(8);
+  if (logins > kMaxLoginsAfterFailures) in->Fail("more logins after failures than the bound");
+  for (size_t i = 0; i < logins && in->ok(); ++i) {
+    LoginAfterFailures login;
+    login.slot = GetSlot(in, accounts, /*allow_none=*/false);
+    login.event = LoadSavedEvent(in);
+    s->logins_after_failures.push_back(login);
+  }
   return in->ok();
 }
 

@@ -3,6 +3,7 @@
 // that says which.
 #include "store/snapshot_file.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -169,8 +170,10 @@ TEST_F(SnapshotFileTest, CompressedBodyDamageIsRefused) {
 TEST_F(SnapshotFileTest, OtherFormatVersionIsNamed) {
   ASSERT_TRUE(WriteSnapshotFile(path_, Header(), "body").ok());
   std::string bytes = Bytes();
-  // Version 2 with a matching header checksum: a file from a future spraytrace, not damage.
-  bytes[16] = 2;
+  // The next version with a matching header checksum: a file from a future spraytrace, not
+  // damage.
+  const uint32_t future = kSnapshotFormatVersion + 1;
+  bytes[16] = static_cast<char>(future);
   const uint32_t head_size = static_cast<uint8_t>(bytes[20]) | static_cast<uint8_t>(bytes[21]) << 8;
   const size_t head_end = 24 + head_size;
   const auto crc = static_cast<uint32_t>(crc32(crc32(0L, Z_NULL, 0),
@@ -181,9 +184,11 @@ TEST_F(SnapshotFileTest, OtherFormatVersionIsNamed) {
   const Result<Snapshot> read = ReadSnapshotFile(path_);
   ASSERT_FALSE(read.has_value());
   EXPECT_EQ(read.error().code(), ErrorCode::kUnsupported);
-  EXPECT_NE(read.error().message().find("format version 2"), std::string::npos)
+  EXPECT_NE(read.error().message().find(fmt::format("format version {}", future)),
+            std::string::npos)
       << read.error().message();
-  EXPECT_NE(read.error().message().find("reads version 1"), std::string::npos);
+  EXPECT_NE(read.error().message().find(fmt::format("reads version {}", kSnapshotFormatVersion)),
+            std::string::npos);
 }
 
 TEST_F(SnapshotFileTest, OtherFilesAreNotStateFiles) {
