@@ -107,6 +107,10 @@ class CsvFamily {
   // The file's header row is one this family reads (its required columns are present).
   virtual bool ClaimsHeader(std::span<const std::string_view> header) const = 0;
   virtual RecordStatus OnRow(const CsvRow& row, const RecordContext& context, EventSink* sink) = 0;
+  // Whether a quoted field may hold line breaks. When it may not (the Purview export: its
+  // AuditData JSON never holds a raw line break), a line that leaves a quote open is a row cut
+  // short, reported at once instead of swallowing the rows after it.
+  virtual bool RowsSpanLines() const { return true; }
 };
 
 }  // namespace spraytrace::parse

@@ -8,6 +8,7 @@
 #include "parse/csv/generic_csv_family.h"
 #include "parse/ecs/ecs_family.h"
 #include "parse/entra/entra_families.h"
+#include "parse/m365/m365_families.h"
 #include "parse/sshd/sshd_family.h"
 #include "parse/vpn/asa/asa_parser.h"
 #include "parse/vpn/fortigate/fortigate_parser.h"
@@ -61,9 +62,12 @@ FamilySet MakeFamilies(StringPool* strings, Diagnostics* diagnostics,
   set.json.push_back(std::make_unique<EntraAzureMonitorFamily>(strings, diagnostics));
   set.json.push_back(std::make_unique<EntraSentinelFamily>(strings, diagnostics));
   set.json.push_back(std::make_unique<EntraGraphFamily>(strings, diagnostics));
+  set.json.push_back(std::make_unique<M365UalJsonFamily>(strings, diagnostics));
   set.json.push_back(std::make_unique<EcsFamily>(strings, diagnostics));
   // CSV exports, claimed by their header.
+  // The user's own mapping first: --csv-columns says how to read the file.
   set.csv.push_back(std::make_unique<GenericCsvFamily>(strings, diagnostics, options.csv));
+  set.csv.push_back(std::make_unique<PurviewCsvFamily>(strings, diagnostics));
   return set;
 }
 

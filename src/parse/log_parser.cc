@@ -242,6 +242,11 @@ void LogParser::Impl::CsvLine(std::string_view text, const EvidenceLocation& whe
   }
   switch (csv_.AddLine(text)) {
     case CsvLineStatus::kIncomplete:
+      if (!families_.csv[csv_family_]->RowsSpanLines()) {
+        Reject(DiagnosticKind::kBadCsvRow, "CSV row cut short: a quote left open at its end",
+               csv_row_start_.line);
+        csv_.Clear();
+      }
       return;
     case CsvLineStatus::kTooLong:
       Reject(DiagnosticKind::kBadCsvRow, "CSV row over the length limit (unclosed quote?)",

@@ -4,6 +4,7 @@
 
 #include "simulate/entra_writers.h"
 #include "simulate/generic_writers.h"
+#include "simulate/m365_writers.h"
 #include "simulate/sshd_line_writer.h"
 #include "simulate/vpn_writers.h"
 #include "simulate/windows_writers.h"
@@ -58,6 +59,13 @@ const std::array kFormats = {
     LogFormatInfo{LogFormat::kEntraGraph, "entra-graph", "signins.graph.jsonl", false,
                   "Entra ID sign-ins as Microsoft Graph auditLogs/signIns pages, one per line",
                   &MakeEntraGraphWriter},
+    LogFormatInfo{LogFormat::kM365Ual, "m365-ual", "ual.jsonl", true,
+                  "Microsoft 365 Unified Audit Log sign-ins (UserLoginFailed / UserLoggedIn), "
+                  "one JSON record per line",
+                  &MakeM365UalWriter},
+    LogFormatInfo{LogFormat::kM365PurviewCsv, "m365-purview-csv", "ual-purview.csv", true,
+                  "the same records as a Purview audit search CSV export (AuditData column)",
+                  &MakeM365PurviewCsvWriter},
 };
 
 }  // namespace

@@ -33,6 +33,8 @@ enum class LogFormat : uint8_t {
   kEntraSentinel,
   kEntraAzureMonitor,
   kEntraGraph,
+  kM365Ual,
+  kM365PurviewCsv,
 };
 std::string_view LogFormatName(LogFormat format);  // "sshd-syslog", "sshd-journal", ...
 bool ParseLogFormat(std::string_view name, LogFormat* format);

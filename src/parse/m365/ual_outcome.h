@@ -1,0 +1,35 @@
+// What a Unified Audit Log record says about a sign-in: whether it is an attempt at all, and its
+// outcome and reason.
+//
+//   UserLoggedIn                            a login (RecordType 15, AzureActiveDirectoryStsLogon)
+//   UserLoginFailed                         a failure; the reason from LogonError
+//   PasswordLogonInitialAuthUsingPassword   older RecordType 9 logons: ResultStatus decides
+//   anything else (mail, files, admin)      not an attempt
+//
+// LogonError is the symbolic name of the Entra error code in ErrorNumber. Names that mean the
+// password was right (MFA required, expired password) give reasons IsPasswordCorrect() holds
+// for; a "Keep me signed in" interrupt is not an attempt. Pure functions.
+#ifndef SPRAYTRACE_PARSE_M365_UAL_OUTCOME_H_
+#define SPRAYTRACE_PARSE_M365_UAL_OUTCOME_H_
+
+#include <string_view>
+
+#include "event/auth_event.h"
+#include "parse/m365/ual_record.h"
+
+namespace spraytrace::parse {
+
+struct UalVerdict {
+  bool attempt = false;  // false: another activity, or a sign-in step that is no attempt
+  Outcome outcome = Outcome::kFailure;
+  Reason reason = Reason::kNone;
+};
+
+UalVerdict JudgeUalSignIn(const UalRecord& record);
+
+// The reason a LogonError name gives; kOther for names not listed (a failed attempt all the same).
+Reason ReasonFromLogonError(std::string_view logon_error);
+
+}  // namespace spraytrace::parse
+
+#endif  // SPRAYTRACE_PARSE_M365_UAL_OUTCOME_H_
