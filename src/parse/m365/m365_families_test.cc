@@ -322,6 +322,31 @@ TEST_F(M365Test, ForcedFormatKeepsOnlyThisFamily) {
   EXPECT_TRUE(sink_.events.empty());  // a JSON line is not the CSV family's
 }
 
+// ErrorNumber is read through the Entra code table; LogonError only when the code says nothing.
+TEST(UalOutcome, ErrorNumberFirstThenLogonError) {
+  UalRecord record;
+  record.operation = "UserLoginFailed";
+  record.error_number = "50053";  // no LogonError written
+  UalVerdict v = JudgeUalSignIn(record);
+  EXPECT_TRUE(v.attempt);
+  EXPECT_EQ(v.reason, Reason::kLockedOut);
+  record.error_number = "53003";
+  EXPECT_TRUE(IsPasswordCorrect(JudgeUalSignIn(record).reason));
+  record.error_number = "50140";  // the "Keep me signed in?" interrupt
+  EXPECT_FALSE(JudgeUalSignIn(record).attempt);
+  record.error_number = "4294967";  // a code the table does not know: the name decides
+  record.logon_error = "UserAccountNotFound";
+  EXPECT_EQ(JudgeUalSignIn(record).reason, Reason::kUnknownUser);
+  record.error_number = "not a number";
+  record.logon_error = "InvalidUserNameOrPassword";
+  EXPECT_EQ(JudgeUalSignIn(record).reason, Reason::kBadPassword);
+  record.operation = "UserLoggedIn";  // a login whatever the code (MFASweep's 50140 logins)
+  record.error_number = "50140";
+  v = JudgeUalSignIn(record);
+  EXPECT_TRUE(v.attempt);
+  EXPECT_EQ(v.outcome, Outcome::kSuccess);
+}
+
 TEST(UalOutcome, OperationsAndNames) {
   UalRecord record;
   record.operation = "userloginfailed";  // case differs between exporters
@@ -332,7 +357,8 @@ TEST(UalOutcome, OperationsAndNames) {
   record.operation = "Add member to role.";
   EXPECT_FALSE(JudgeUalSignIn(record).attempt);
   EXPECT_EQ(ReasonFromLogonError("InvalidPasswordExpiredPassword"), Reason::kExpiredPassword);
-  EXPECT_EQ(ReasonFromLogonError("BlockedByConditionalAccess"), Reason::kBlockedByPolicy);
+  EXPECT_EQ(ReasonFromLogonError("BlockedByConditionalAccess"), Reason::kBlockedAfterPassword);
+  EXPECT_TRUE(IsPasswordCorrect(ReasonFromLogonError("BlockedByConditionalAccess")));
   EXPECT_EQ(ReasonFromLogonError(""), Reason::kOther);
 }
 

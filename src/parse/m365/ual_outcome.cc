@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "parse/entra/entra_result_codes.h"
+
 namespace spraytrace::parse {
 namespace {
 
@@ -28,7 +30,7 @@ constexpr std::array<std::pair<std::string_view, Reason>, 10> kLogonErrors = {{
     {"UserStrongAuthEnrollmentRequired", Reason::kMfaRequired},
     {"UserStrongAuthEnrollmentRequiredInterrupt", Reason::kMfaRequired},
     {"InvalidPasswordExpiredPassword", Reason::kExpiredPassword},
-    {"BlockedByConditionalAccess", Reason::kBlockedByPolicy},
+    {"BlockedByConditionalAccess", Reason::kBlockedAfterPassword},
 }};
 
 bool IsSuccessStatus(std::string_view status) {
@@ -63,6 +65,17 @@ UalVerdict JudgeUalSignIn(const UalRecord& record) {
     }
   }
   if (!failed) return verdict;
+  // ErrorNumber first, read by the Entra families' code table; LogonError names for records
+  // without one, or with a code the table does not know.
+  if (const auto code = ParseEntraResultCode(record.error_number); code && *code != 0) {
+    const EntraCodeMeaning meaning = EntraResultMeaning(*code);
+    if (meaning.not_an_attempt) return verdict;  // an interrupt: no password was judged
+    if (!meaning.name.empty()) {
+      verdict.attempt = true;
+      verdict.reason = meaning.reason == Reason::kNone ? Reason::kOther : meaning.reason;
+      return verdict;
+    }
+  }
   // "Keep me signed in?" is a prompt after the password was accepted, not a verdict.
   if (EqualsIgnoringCase(record.logon_error, "KmsiInterrupt")) return verdict;
   verdict.attempt = true;

@@ -6,9 +6,11 @@
 //   PasswordLogonInitialAuthUsingPassword   older RecordType 9 logons: ResultStatus decides
 //   anything else (mail, files, admin)      not an attempt
 //
-// LogonError is the symbolic name of the Entra error code in ErrorNumber. Names that mean the
-// password was right (MFA required, expired password) give reasons IsPasswordCorrect() holds
-// for; a "Keep me signed in" interrupt is not an attempt. Pure functions.
+// A failure's reason comes from ErrorNumber, the Entra (AADSTS) code, through the Entra families'
+// table (parse/entra/entra_result_codes.h): codes that mean the password was right (MFA
+// required, expired password, conditional access after the password) give reasons
+// IsPasswordCorrect() holds for, interrupts ("Keep me signed in", 50140) are no attempt. Records
+// without a code the table knows fall back to LogonError, its symbolic name. Pure functions.
 #ifndef SPRAYTRACE_PARSE_M365_UAL_OUTCOME_H_
 #define SPRAYTRACE_PARSE_M365_UAL_OUTCOME_H_
 
