@@ -334,7 +334,8 @@ TEST(EntraRegistry, FamiliesAreNamedForFormatAndMessages) {
   parser.ParseLine("this is not a log", 1, 0, &sink);
   parser.EndFile(&sink);
   const std::string& tried = diagnostics.Sample(DiagnosticKind::kUnrecognisedFile).detail;
-  EXPECT_NE(tried.find("entra-azmon, entra-sentinel, entra-graph, ecs"), std::string::npos)
+  EXPECT_NE(tried.find("entra-azmon, entra-sentinel, entra-graph, m365-ual, ecs"),
+            std::string::npos)
       << tried;
   // Tried in this order: the shapes whose keys the bare Graph record may share go first.
   const auto at = [&](std::string_view name) {
