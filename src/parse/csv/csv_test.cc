@@ -119,6 +119,21 @@ TEST_F(GenericCsvFamilyTest, RowsBecomeAttempts) {
   EXPECT_EQ(sink_.events[2].reason, Reason::kLockedOut);
 }
 
+// Two exports with the same columns in another order, one after the other in the same header
+// storage (as the front door reuses it from file to file): each row read by its own header.
+TEST_F(GenericCsvFamilyTest, ANewHeaderInTheSameStorageIsLocatedAgain) {
+  EXPECT_EQ(Row({"2024-05-01 10:00:00", "alice", "203.0.113.9", "failure", ""}),
+            RecordStatus::kHandled);
+  header_[0] = "Account";
+  header_[1] = "When";
+  EXPECT_EQ(Row({"bob", "2024-05-01 10:00:05", "203.0.113.10", "failure", ""}),
+            RecordStatus::kHandled);
+  ASSERT_EQ(sink_.events.size(), 2u);
+  EXPECT_EQ(strings_.View(sink_.events[1].user), "bob");
+  EXPECT_EQ(sink_.events[1].time, ToTimestamp(CivilTime{2024, 5, 1, 10, 0, 5, 0}));
+  EXPECT_EQ(diagnostics_.Total(), 0u);
+}
+
 TEST_F(GenericCsvFamilyTest, BadRowsAreCountedNotEmitted) {
   EXPECT_EQ(Row({"yesterday", "alice", "203.0.113.9", "failure", ""}, 7), RecordStatus::kBad);
   EXPECT_EQ(Row({"2024-05-01 10:00:00", "alice"}, 8), RecordStatus::kBad);

@@ -75,9 +75,9 @@ RecordStatus GenericCsvFamily::Bad(const RecordContext& context, std::string_vie
 
 RecordStatus GenericCsvFamily::OnRow(const CsvRow& row, const RecordContext& context,
                                      EventSink* sink) {
-  if (located_for_ != row.header.data()) {
+  if (!std::equal(row.header.begin(), row.header.end(), located_for_.begin(), located_for_.end())) {
     columns_ = Locate(row.header);
-    located_for_ = row.header.data();
+    located_for_.assign(row.header.begin(), row.header.end());
   }
   const auto field = [&](size_t index) {
     return index < row.fields.size() ? row.fields[index] : std::string_view();

@@ -5,6 +5,8 @@
 #define SPRAYTRACE_PARSE_CSV_GENERIC_CSV_FAMILY_H_
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include "common/diagnostics.h"
 #include "parse/csv/csv_mapping.h"
@@ -35,7 +37,9 @@ class GenericCsvFamily final : public CsvFamily {
   EventFields fields_;
   Diagnostics* diagnostics_;
   CsvMapping mapping_;
-  const std::string_view* located_for_ = nullptr;  // the header columns_ was located in
+  // The header columns_ was located in, by content: the front door reuses its header storage
+  // for the next file, so the same address may hold another file's columns.
+  std::vector<std::string> located_for_;
   Columns columns_;
 };
 
