@@ -16,6 +16,8 @@ bool ConsumeSuffix(std::string_view* text, std::string_view suffix);
 bool ConsumeAnyFirstCase(std::string_view* text, std::string_view lower_prefix);
 std::string_view TrimRight(std::string_view text);
 std::string_view TrimLeft(std::string_view text);
+// ASCII case-insensitive equality (column names, status words, operation names).
+bool EqualsIgnoringCase(std::string_view a, std::string_view b);
 // True for a non-empty run of ASCII digits.
 bool IsDigits(std::string_view text);
 // The value after key_with_space (e.g. " rhost=") up to the next space, or "".

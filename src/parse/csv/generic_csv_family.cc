@@ -11,16 +11,6 @@
 namespace spraytrace::parse {
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
 Service ServiceFromText(std::string_view text) {
   if (ContainsIgnoringCase(text, "ssh")) return Service::kSsh;
   if (ContainsIgnoringCase(text, "entra") || ContainsIgnoringCase(text, "azure") ||

@@ -4,19 +4,10 @@
 #include <utility>
 
 #include "parse/entra/entra_result_codes.h"
+#include "parse/text_scan.h"
 
 namespace spraytrace::parse {
 namespace {
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
 
 // LogonError names as the Azure AD STS logon schema writes them (formats.md §3, §4).
 constexpr std::array<std::pair<std::string_view, Reason>, 10> kLogonErrors = {{
