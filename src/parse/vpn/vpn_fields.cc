@@ -134,4 +134,15 @@ void VpnEvents::SetUser(std::string_view raw, AuthEvent* event) {
   event->user_canonical = canonical_.empty() ? kNoString : strings_->Intern(canonical_);
 }
 
+RecordStatus ReportBadVpnRecord(std::string_view why, std::string_view text,
+                                const RecordContext& context, Diagnostics* diagnostics,
+                                std::string* detail) {
+  constexpr size_t kMaxDetail = 160;
+  detail->assign(why);
+  detail->append(": ");
+  detail->append(text.substr(0, kMaxDetail));
+  diagnostics->Report(DiagnosticKind::kBadRecord, context.file_name, context.where.line, *detail);
+  return RecordStatus::kBad;
+}
+
 }  // namespace spraytrace::parse::vpn

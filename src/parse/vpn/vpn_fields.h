@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/diagnostics.h"
 #include "common/duration.h"
 #include "event/auth_event.h"
 #include "event/string_pool.h"
@@ -58,6 +59,12 @@ class VpnEvents {
   StringPool* strings_;
   std::string canonical_;
 };
+
+// Reports a record this family claimed but cannot use: kBadRecord with why and the record's
+// first 160 bytes, built in *detail (reused, so no allocation per bad record). Returns kBad.
+RecordStatus ReportBadVpnRecord(std::string_view why, std::string_view text,
+                                const RecordContext& context, Diagnostics* diagnostics,
+                                std::string* detail);
 
 }  // namespace spraytrace::parse::vpn
 

@@ -1,20 +1,10 @@
 #include "parse/vpn/asa/asa_parser.h"
 
 #include "parse/vpn/asa/asa_message.h"
+#include "parse/vpn/vpn_fields.h"
 
 namespace spraytrace::parse::vpn {
 namespace {
-
-constexpr size_t kMaxDetail = 160;
-
-RecordStatus Bad(std::string_view why, std::string_view text, const RecordContext& context,
-                 Diagnostics* diagnostics, std::string* detail) {
-  detail->assign(why);
-  detail->append(": ");
-  detail->append(text.substr(0, kMaxDetail));
-  diagnostics->Report(DiagnosticKind::kBadRecord, context.file_name, context.where.line, *detail);
-  return RecordStatus::kBad;
-}
 
 // The message id and text of an ASA record: the tag is the program (RFC 3164 framings) or the
 // message's first word (RFC 5424, or a header the parser did not split).
@@ -45,8 +35,8 @@ RecordStatus AsaSyslogFamily::OnRecord(const SyslogRecord& record, const RecordC
       attempts_.Expire(record.time, sink);
       return RecordStatus::kHandled;
     case AsaParse::kMalformed:
-      return Bad("Cisco ASA login message missing a field (cut?)", text, context, diagnostics_,
-                 &detail_);
+      return ReportBadVpnRecord("Cisco ASA login message missing a field (cut?)", text, context,
+                                diagnostics_, &detail_);
     case AsaParse::kAttempt:
       break;
   }
@@ -66,8 +56,8 @@ RecordStatus AsaTextFamily::OnLine(std::string_view line, const RecordContext& c
   if (!SplitAsaTag(line, &id, &text)) return RecordStatus::kNotMine;
   AsaMessage message;
   if (ParseAsaMessage(id, text, &message) == AsaParse::kNotAttempt) return RecordStatus::kHandled;
-  return Bad("Cisco ASA login message without a time (no syslog header)", line, context,
-             diagnostics_, &detail_);
+  return ReportBadVpnRecord("Cisco ASA login message without a time (no syslog header)", line,
+                            context, diagnostics_, &detail_);
 }
 
 }  // namespace spraytrace::parse::vpn

@@ -8,17 +8,6 @@
 namespace spraytrace::parse::vpn {
 namespace {
 
-constexpr size_t kMaxDetail = 160;
-
-RecordStatus Bad(std::string_view why, std::string_view text, const RecordContext& context,
-                 Diagnostics* diagnostics, std::string* detail) {
-  detail->assign(why);
-  detail->append(": ");
-  detail->append(text.substr(0, kMaxDetail));
-  diagnostics->Report(DiagnosticKind::kBadRecord, context.file_name, context.where.line, *detail);
-  return RecordStatus::kBad;
-}
-
 RecordStatus Read(std::string_view message, Timestamp time, std::string_view host,
                   const RecordContext& context, OpenVpnAttempts* attempts, Diagnostics* diagnostics,
                   std::string* detail, EventSink* sink) {
@@ -28,7 +17,8 @@ RecordStatus Read(std::string_view message, Timestamp time, std::string_view hos
       attempts->Expire(time, sink);
       return RecordStatus::kHandled;
     case OpenVpnParse::kMalformed:
-      return Bad("OpenVPN login line cut before its user", message, context, diagnostics, detail);
+      return ReportBadVpnRecord("OpenVPN login line cut before its user", message, context,
+                                diagnostics, detail);
     case OpenVpnParse::kAttempt:
       break;
   }
