@@ -7,6 +7,7 @@
 #include <limits>
 #include <memory>
 
+#include "cli/parse_thread.h"
 #include "correlate/enriching_sink.h"
 #include "detect/detector_set.h"
 #include "detect/distributed_detector.h"
@@ -119,10 +120,73 @@ uint64_t TotalInputBytes(const std::vector<std::string>& inputs) {
   return total;
 }
 
+// Progress through a line-based input: every ScanProgress::kEveryLines lines.
+class LineProgress {
+ public:
+  LineProgress(ScanProgress* progress, const ScanContext& context, const parse::EvtxReader& evtx)
+      : progress_(progress), context_(context), evtx_(evtx) {}
+  void At(uint64_t lines, uint64_t raw_bytes, const DetectingSink& sink) {
+    if (!progress_ || lines < next_) return;
+    next_ = lines + ScanProgress::kEveryLines;
+    // EVTX bytes join counts.bytes only at the run's end.
+    progress_->OnProgress(context_.counts.bytes + evtx_.stats().bytes + raw_bytes, sink.seen());
+  }
+
+ private:
+  ScanProgress* progress_;
+  const ScanContext& context_;
+  const parse::EvtxReader& evtx_;
+  uint64_t next_ = ScanProgress::kEveryLines;
+};
+
+// --threads 2 or more: the input is read and parsed on a ParseThread while this thread detects.
+// The parser reports to parse_diagnostics (its own, touched only by the parse thread while it
+// runs); so does the reader with --threads 2, when it runs on the parse thread too, so their
+// reports keep the single-threaded order. With 3 or more, the reader gets a thread (and a
+// Diagnostics) of its own. Both are merged into the context's when the file ends, before the
+// next file begins, so the samples and counts come out as in a single-threaded scan (the detect
+// side reports only kinds the parse side never does: enrichment data).
+void ReadOneInputPipelined(const std::string& path, const ScanOptions& options,
+                           ScanContext* context, parse::LogParser* parser,
+                           Diagnostics* parse_diagnostics, const parse::EvtxReader& evtx,
+                           DetectingSink* sink) {
+  const bool reader_thread = options.threads > 2;
+  Diagnostics reader_diagnostics;
+  auto merge = [&] {
+    context->diagnostics.Merge(*parse_diagnostics);
+    *parse_diagnostics = Diagnostics();
+    context->diagnostics.Merge(reader_diagnostics);
+  };
+  auto opened = ingest::LineReader::Open(path, options.reader,
+                                         reader_thread ? &reader_diagnostics : parse_diagnostics);
+  if (!opened) {
+    merge();
+    ++context->counts.files_failed;
+    return;
+  }
+  std::unique_ptr<ingest::LineReader> reader = std::move(*opened);
+  if (reader_thread) reader = std::make_unique<ingest::ThreadedLineReader>(std::move(reader));
+  ++context->counts.files_read;
+  const uint32_t file_id = context->files.Add(path);
+  parser->BeginFile(file_id, path, YearHintFor(path, options.year));
+  LineProgress progress(options.progress, *context, evtx);
+  {
+    ParseThread parsing(reader.get(), parser);
+    while (parsing.DeliverNext(sink)) {
+      progress.At(parsing.lines_parsed(), parsing.raw_bytes_read(), *sink);
+    }
+  }  // joined: the reader, the parser and parse_diagnostics are this thread's again
+  context->counts.bytes += reader->raw_bytes_read();
+  reader.reset();  // joins the reader thread, the last user of reader_diagnostics
+  merge();
+}
+
+// parse_diagnostics: what the parser reports to, with --threads 2 or more.
 void ReadOneInput(const std::string& path, const ScanOptions& options, ScanContext* context,
-                  parse::LogParser* parser, parse::EvtxReader* evtx, DetectingSink* sink) {
+                  parse::LogParser* parser, Diagnostics* parse_diagnostics, parse::EvtxReader* evtx,
+                  DetectingSink* sink) {
   ScanProgress* progress = options.progress;
-  // Windows .evtx is a whole-file binary format: its own reader, not lines.
+  // Windows .evtx is a whole-file binary format: its own reader, not lines, on this thread.
   if (parse::IsEvtxFile(path)) {
     const uint32_t evtx_file_id = context->files.Add(path);
     if (evtx->ReadFile(path, evtx_file_id, path, sink)) {
@@ -133,19 +197,16 @@ void ReadOneInput(const std::string& path, const ScanOptions& options, ScanConte
     if (progress) progress->OnProgress(context->counts.bytes + evtx->stats().bytes, sink->seen());
     return;
   }
-  // With a reader thread, the reader reports to diagnostics of its own (Diagnostics is not
-  // thread-safe), merged once the file is read.
-  const bool threaded = options.threads > 1;
-  Diagnostics reader_diagnostics;
-  Diagnostics* for_reader = threaded ? &reader_diagnostics : &context->diagnostics;
-  auto opened = ingest::LineReader::Open(path, options.reader, for_reader);
+  if (options.threads > 1) {
+    ReadOneInputPipelined(path, options, context, parser, parse_diagnostics, *evtx, sink);
+    return;
+  }
+  auto opened = ingest::LineReader::Open(path, options.reader, &context->diagnostics);
   if (!opened) {
-    context->diagnostics.Merge(reader_diagnostics);
     ++context->counts.files_failed;
     return;
   }
   std::unique_ptr<ingest::LineReader> reader = std::move(*opened);
-  if (threaded) reader = std::make_unique<ingest::ThreadedLineReader>(std::move(reader));
   ++context->counts.files_read;
   const uint32_t file_id = context->files.Add(path);
   parser->BeginFile(file_id, path, YearHintFor(path, options.year));
@@ -164,8 +225,6 @@ void ReadOneInput(const std::string& path, const ScanOptions& options, ScanConte
   }
   parser->EndFile(sink);
   context->counts.bytes += reader->raw_bytes_read();
-  reader.reset();  // joins the reader thread, the last user of reader_diagnostics
-  context->diagnostics.Merge(reader_diagnostics);
 }
 
 }  // namespace
@@ -229,13 +288,19 @@ void ScanRun::Run(detect::FindingSink* findings, StateOutcome* state) {
 
   LedgerSink marking(findings, &p.ledger, /*early=*/false);
   detect::FindingSink* sink_for_run = state ? &marking : findings;
-  parse::LogParser parser(&context_->strings, &context_->diagnostics, options_.parser);
+  // With --threads 2 or more the parser runs on a thread of its own, reporting to diagnostics of
+  // its own that are merged after each file (ReadOneInputPipelined).
+  Diagnostics parse_diagnostics;
+  parse::LogParser parser(&context_->strings,
+                          options_.threads > 1 ? &parse_diagnostics : &context_->diagnostics,
+                          options_.parser);
   parse::EvtxReader evtx(&context_->strings, &context_->diagnostics);
   DetectingSink sink(&p.set, &context_->tally, sink_for_run, p.restored_clock);
   if (options_.progress) options_.progress->OnStart(TotalInputBytes(inputs));
   for (const std::string& path : inputs) {
-    ReadOneInput(path, options_, context_, &parser, &evtx, &sink);
+    ReadOneInput(path, options_, context_, &parser, &parse_diagnostics, &evtx, &sink);
   }
+  context_->diagnostics.Merge(parse_diagnostics);  // empty: merged after each file
   if (options_.progress) options_.progress->OnFinish();
 
   if (!state) {

@@ -1,6 +1,6 @@
 // RunScan: the batch pipeline behind `spraytrace scan`: inputs -> lines -> parse -> AuthEvents ->
-// detectors -> findings (with --threads, each file is read on a thread of its own; parsing and
-// detection stay in order on the caller's thread, docs/pipeline.md).
+// detectors -> findings (with --threads, each file is read and parsed on a thread of its own,
+// cli/parse_thread.h; detection stays in order on the caller's thread, docs/pipeline.md).
 //
 // Never prints: findings go to the caller's sink, counts and diagnostics into the context.
 #ifndef SPRAYTRACE_CLI_SCAN_RUNNER_H_
@@ -26,8 +26,8 @@
 namespace spraytrace::cli {
 
 // Told how far a scan has got, for a progress display (cli/progress_display.h). Called on the
-// scan's thread, between lines, so an implementation must be cheap and must not print anything
-// a finding depends on.
+// caller's thread (with --threads, between batches of events), so an implementation must be cheap
+// and must not print anything a finding depends on.
 class ScanProgress {
  public:
   // Lines parsed between two OnProgress calls: rare enough to cost nothing per line (a countdown
@@ -53,9 +53,10 @@ struct ScanOptions {
   std::optional<int> year;
   ingest::ReaderOptions reader;
   parse::ParserOptions parser;  // --format, --csv-columns
-  // Threads the scan may use (docs/pipeline.md). 1: everything on the caller's thread; 2 or
-  // more: each file is read, decompressed and split into lines on a thread of its own while the
-  // caller's thread parses and detects. Findings are the same for every value.
+  // Threads the scan may use (docs/pipeline.md). 1: everything on the caller's thread; 2: each
+  // line-based file is read, decompressed, split and parsed on a thread of its own while the
+  // caller's thread detects; 3 or more: reading and splitting get a third thread. Findings,
+  // counts and diagnostics are the same for every value.
   int threads = 1;
   // --asn-db, --geo-db, --ip2asn, --intel: when any is set, findings are enriched (ASN, country,
   // intel tags) between the detectors and the caller's sink.

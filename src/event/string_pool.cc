@@ -5,8 +5,18 @@
 namespace spraytrace {
 
 StringPool::StringPool() {
-  views_.emplace_back();
+  Append(std::string_view());
   ids_.emplace(std::string_view(), kNoString);
+}
+
+void StringPool::Append(std::string_view stored) {
+  const Slot slot = SlotOf(static_cast<StringId>(size_));
+  if (slot.index == 0) {
+    // A new segment: written before any id in it is handed over, never moved or freed after.
+    segments_[slot.segment] = std::make_unique<std::string_view[]>(kFirstSegment << slot.segment);
+  }
+  segments_[slot.segment][slot.index] = stored;
+  ++size_;
 }
 
 std::string_view StringPool::Store(std::string_view text) {
@@ -29,8 +39,8 @@ std::string_view StringPool::Store(std::string_view text) {
 StringId StringPool::Intern(std::string_view text) {
   if (auto it = ids_.find(text); it != ids_.end()) return it->second;
   const std::string_view stored = Store(text);
-  const auto id = static_cast<StringId>(views_.size());
-  views_.push_back(stored);
+  const auto id = static_cast<StringId>(size_);
+  Append(stored);
   ids_.emplace(stored, id);
   return id;
 }
