@@ -51,7 +51,10 @@ struct Outcome {
 };
 
 // Runs `spraytrace scan - --year 2026 --findings /dev/null --no-summary EXTRA` with stdin a
-// pipe: 5,000 lines, a pause longer than the display's interval, 10,000 more lines.
+// pipe: three times 5,000 lines with a pause longer than the display's interval between them, so
+// a line is drawn after the second pause, when more than a megabyte has been read (with
+// --threads, events wait in the parse thread's batch during a pause, so the draw right after the
+// first one may still show the bytes read before it).
 Outcome ScanSlowPipe(bool stderr_on_terminal, const std::vector<std::string>& extra) {
   Outcome outcome;
   int input[2];
@@ -100,7 +103,9 @@ Outcome ScanSlowPipe(bool stderr_on_terminal, const std::vector<std::string>& ex
   });
   WriteAll(input[1], FailedPasswordLines(0, 5'000));
   std::this_thread::sleep_for(std::chrono::milliseconds(600));
-  WriteAll(input[1], FailedPasswordLines(5'000, 10'000));
+  WriteAll(input[1], FailedPasswordLines(5'000, 5'000));
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  WriteAll(input[1], FailedPasswordLines(10'000, 5'000));
   ::close(input[1]);
   int status = 0;
   ::waitpid(pid, &status, 0);
