@@ -14,14 +14,18 @@ void DistributedDetector::JudgeTargetedAccounts(Timestamp now, FindingSink* sink
   const Timestamp since = now - dc_.targeted_window;
   const auto wanted = static_cast<size_t>(dc_.targeted_sources);
   std::vector<StringId> crossed;
-  for (const auto& [account, entry] : tick_accounts_) {
-    const AccountHistory& history = *entry;
+  // Candidates kept hits enough when they last failed; forgotten once they have not (or are no
+  // longer recent), until they fail again.
+  absl::erase_if(judgement_.targeted_candidates, [&](StringId account) {
+    if (!recent_accounts_.contains(account)) return true;
+    const auto it = accounts_.find(account);
+    if (it == accounts_.end() || it->second.hits.size() < wanted) return true;
+    const AccountHistory& history = it->second;
     // Only accounts people use: root on a key-only server, or names that do not exist, are
     // background noise's targets, not this rule's.
-    if (history.hits.size() < wanted || history.last_login == 0) continue;
-    if (history.targeted_reported >= since) continue;
-    crossed.push_back(account);
-  }
+    if (history.last_login != 0 && history.targeted_reported < since) crossed.push_back(account);
+    return false;
+  });
   std::sort(crossed.begin(), crossed.end());  // findings of one tick in a stable order
   std::vector<SourceKey> sources;
   std::vector<std::pair<SourceKey, int>> networks;  // network, suspect failures from it

@@ -108,6 +108,9 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
   history.last_seen = std::max(history.last_seen, event.time);
   history.hits.push_back(AccountHit{key, event.time});
   Prune(&history.hits, event.time - dc_.source_window, kMaxHitsPerAccount);
+  if (history.hits.size() >= static_cast<size_t>(dc_.targeted_sources)) {
+    judgement_.targeted_candidates.insert(account);
+  }
   if (Retrying(history, key)) history.retrying_until = event.time + dc_.source_window;
   if (source.LoginAccounts() == 0 && !last_judged_.hot.contains(account) &&
       history.retrying_until <= event.time) {
@@ -116,8 +119,11 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
   // A node that logged in somewhere new and now sprays: judged at this failure, not at a tick.
   if (campaign_.number != 0 && !source.new_logins.empty())
     JudgeNewLogins(key, &source, event.time, sink);
-  recent_sources_.insert(key);
-  recent_accounts_.insert(account);
+  // The lists' backs are these failures (Prune keeps the newest).
+  recent_sources_[key] = RecentSource{event.time, source.campaign};
+  recent_accounts_[account] = event.time;
+  judgement_.dirty_sources.push_back(key);
+  MarkDirty(account);
   const bool full = sources_.size() > static_cast<size_t>(dc_.max_sources) ||
                     accounts_.size() > static_cast<size_t>(dc_.max_sources);
   if (full) {
@@ -130,17 +136,23 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
 void DistributedDetector::ClearHits(const SourceKey& key, StringId account, AccountHistory* history,
                                     const SourceHistory* source) {
   const SourceKey network = NetworkOf(key);
+  bool cleared = false;
   for (AccountHit& hit : history->hits) {
-    if (hit.source == key || NetworkOf(hit.source) == network) hit.cleared = true;
+    if (!hit.cleared && (hit.source == key || NetworkOf(hit.source) == network)) {
+      hit.cleared = cleared = true;
+    }
   }
+  if (cleared) MarkDirty(account);
   if (source->LoginAccounts() < 2) return;
   for (const SuspectFailure& failure : source->suspects) {
     if (failure.account == account) continue;
     const auto it = accounts_.find(failure.account);
     if (it == accounts_.end()) continue;
+    cleared = false;
     for (AccountHit& hit : it->second.hits) {
-      if (hit.source == key) hit.cleared = true;
+      if (!hit.cleared && hit.source == key) hit.cleared = cleared = true;
     }
+    if (cleared) MarkDirty(failure.account);
   }
 }
 
@@ -186,80 +198,13 @@ void DistributedDetector::Finish(FindingSink* sink) {
   campaign_networks_.clear();
 }
 
-void DistributedDetector::FindLoudSources(Timestamp now, SourceSet* loud) const {
-  const Timestamp since = now - config_.spray.window;
-  const auto wanted = static_cast<size_t>(config_.spray.min_failed_accounts);
-  // Fewer suspects than either test needs: neither a sprayer nor a scanner (most sources).
-  const size_t fewest = std::min(wanted, kScanBurst);
-  std::vector<StringId> accounts;
-  for (const auto& [key, source] : tick_sources_) {
-    const auto& s = source->suspects;
-    if (s.size() < fewest) continue;
-    if (s.size() >= wanted) {
-      accounts.clear();
-      for (const SuspectFailure& failure : s) {
-        if (failure.time < since) continue;
-        if (std::find(accounts.begin(), accounts.end(), failure.account) == accounts.end()) {
-          accounts.push_back(failure.account);
-        }
-      }
-      if (accounts.size() >= wanted) {
-        loud->insert(key);
-        continue;
-      }
-    }
-    // In time order: appended as seen.
-    for (size_t i = 0; i + kScanBurst <= s.size(); ++i) {
-      if (s[i].time >= now - dc_.source_window &&
-          s[i + kScanBurst - 1].time - s[i].time <= kScanSpan) {
-        loud->insert(key);
-        break;
-      }
-    }
-  }
-}
-
-size_t DistributedDetector::CountAccounts(Timestamp now, Judgement* judged, AccountSet* active,
-                                          SourceSet* sources) const {
-  const Timestamp since = now - dc_.window;
-  const Timestamp until = now - dc_.settle;
-  FindLoudSources(now, &judged->loud);
-  // Hot counts every source (scanners make a name hot); active counts only quiet ones.
-  std::vector<SourceKey> distinct;
-  size_t quiet = 0;
-  for (const auto& [account, entry] : tick_accounts_) {
-    const AccountHistory& history = *entry;
-    distinct.clear();
-    quiet = 0;
-    for (const AccountHit& hit : history.hits) {
-      if (hit.time < since || hit.time > until || hit.cleared) continue;
-      if (std::find(distinct.begin(), distinct.end(), hit.source) != distinct.end()) continue;
-      distinct.push_back(hit.source);
-      if (judged->loud.contains(hit.source)) continue;
-      ++quiet;
-      if (static_cast<int>(sources->size()) < dc_.min_sources) sources->insert(hit.source);
-    }
-    if (distinct.empty()) continue;
-    if (static_cast<int>(distinct.size()) >= dc_.hot_sources || history.retrying_until > now) {
-      judged->hot.insert(account);
-    } else if (quiet > 0) {
-      active->insert(account);
-      if (distinct.size() >= kBusySources) judged->busy.insert(account);
-    }
-  }
-  return active->size();
-}
-
 void DistributedDetector::Tick(Timestamp now, FindingSink* sink) {
   last_tick_ = now;
   rate_.Advance(now);
   ForgetQuiet(now);
-  Judgement judged;
-  AccountSet active;
-  SourceSet sources;
-  const size_t count = CountAccounts(now, &judged, &active, &sources);
-  if (count >= static_cast<size_t>(dc_.min_accounts) &&
-      static_cast<int>(sources.size()) >= dc_.min_sources) {
+  bool enough_sources = false;
+  const size_t count = Judge(now, &enough_sources);
+  if (count >= static_cast<size_t>(dc_.min_accounts) && enough_sources) {
     if (campaign_.number == 0) {
       campaign_ = Campaign{};
       campaign_.number = ++campaigns_;
@@ -269,10 +214,7 @@ void DistributedDetector::Tick(Timestamp now, FindingSink* sink) {
     }
     campaign_.last_active = now;
     campaign_.peak_accounts = std::max(campaign_.peak_accounts, count);
-    last_judged_ = std::move(judged);
     Attribute(now, last_judged_, sink);
-  } else {
-    last_judged_ = std::move(judged);
   }
   if (campaign_.number != 0) JudgePendingLogins(now, sink);
   JudgeTargetedAccounts(now, sink);
@@ -286,9 +228,6 @@ void DistributedDetector::Tick(Timestamp now, FindingSink* sink) {
   if (last_evict_ == std::numeric_limits<Timestamp>::min() || now >= last_evict_ + kMicrosPerDay) {
     Evict(now);
   }
-  // Evict erased from the maps: the tick's pointers into them must not outlive it.
-  tick_sources_.clear();
-  tick_accounts_.clear();
 }
 
 bool DistributedDetector::Qualifies(const SourceKey& key, const SourceHistory& source,
@@ -332,10 +271,10 @@ bool DistributedDetector::Excluded(StringId account, Timestamp now, const Accoun
 
 void DistributedDetector::Attribute(Timestamp now, const Judgement& judged, FindingSink* sink) {
   std::vector<SourceKey> found;
-  for (const auto& [key, source] : tick_sources_) {
-    if (source->campaign == campaign_.number || source->suspects.empty()) continue;
-    if (judged.loud.contains(key)) continue;
-    if (Qualifies(key, *source, now, judged)) found.push_back(key);
+  for (const auto& [key, recent] : recent_sources_) {
+    if (recent.campaign == campaign_.number || judged.loud.contains(key)) continue;
+    // Every recent source is in the map, with a suspect failure.
+    if (Qualifies(key, sources_.find(key)->second, now, judged)) found.push_back(key);
   }
   // Stable order for findings: by address.
   std::sort(found.begin(), found.end(), [](const SourceKey& a, const SourceKey& b) {
@@ -347,6 +286,9 @@ void DistributedDetector::Attribute(Timestamp now, const Judgement& judged, Find
 void DistributedDetector::AddToCampaign(const SourceKey& key, SourceHistory* source, Timestamp now,
                                         FindingSink* sink) {
   source->campaign = campaign_.number;
+  if (const auto recent = recent_sources_.find(key); recent != recent_sources_.end()) {
+    recent->second.campaign = campaign_.number;
+  }
   Campaign& c = campaign_;
   if (c.sources.empty()) c.first_attributed = now;
   c.sources.push_back(key);
@@ -394,30 +336,29 @@ void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
 
 void DistributedDetector::ForgetQuiet(Timestamp now) {
   const Timestamp since = now - dc_.source_window;
-  tick_sources_.clear();
-  absl::erase_if(recent_sources_, [&](const SourceKey& key) {
-    const auto it = sources_.find(key);
-    if (it == sources_.end() || it->second.suspects.empty() ||
-        it->second.suspects.back().time < since) {
-      return true;
-    }
-    tick_sources_.emplace_back(key, &it->second);
-    return false;
+  absl::erase_if(recent_sources_, [&](const auto& item) {
+    if (item.second.last >= since) return false;
+    judgement_.dirty_sources.push_back(item.first);
+    return true;
   });
-  tick_accounts_.clear();
-  absl::erase_if(recent_accounts_, [&](StringId account) {
-    const auto it = accounts_.find(account);
-    if (it == accounts_.end() || it->second.hits.empty() || it->second.hits.back().time < since) {
-      return true;
-    }
-    tick_accounts_.emplace_back(account, &it->second);
-    return false;
+  absl::erase_if(recent_accounts_, [&](const auto& item) {
+    if (item.second >= since) return false;
+    MarkDirty(item.first);
+    return true;
   });
 }
 
 void DistributedDetector::ForgetDropped() {
-  absl::erase_if(recent_sources_, [&](const SourceKey& key) { return !sources_.contains(key); });
-  absl::erase_if(recent_accounts_, [&](StringId a) { return !accounts_.contains(a); });
+  absl::erase_if(recent_sources_, [&](const auto& item) {
+    if (sources_.contains(item.first)) return false;
+    judgement_.dirty_sources.push_back(item.first);
+    return true;
+  });
+  absl::erase_if(recent_accounts_, [&](const auto& item) {
+    if (accounts_.contains(item.first)) return false;
+    MarkDirty(item.first);
+    return true;
+  });
   absl::erase_if(with_new_logins_, [&](const SourceKey& key) { return !sources_.contains(key); });
 }
 

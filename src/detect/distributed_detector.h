@@ -32,6 +32,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "detect/detector.h"
 #include "detect/detector_config.h"
 #include "detect/distributed_state.h"
@@ -84,6 +85,10 @@ class DistributedDetector final : public Detector {
   // Same histories, campaign, rate and clocks (snapshot tests).
   bool SameState(const DistributedDetector& other) const;
 
+  // For the differential test: rebuilds the judgement kept between ticks at every tick, as if
+  // nothing were kept (distributed_judgement_test.cc).
+  void JudgeAfreshEveryTick() { judge_afresh_ = true; }
+
   size_t sources() const { return sources_.size(); }
   size_t accounts() const { return accounts_.size(); }
 
@@ -104,6 +109,47 @@ class DistributedDetector final : public Detector {
     // its list of names). Kept out of the collective count and of attribution.
     SourceSet loud;
   };
+  // What a tick needs of a recent source or account without looking its history up: the time
+  // of its last suspect failure (the back of its list) and, for a source, its campaign.
+  struct RecentSource {
+    Timestamp last = 0;
+    uint64_t campaign = 0;
+
+    bool operator==(const RecentSource&) const = default;
+  };
+  using RecentSources = absl::flat_hash_map<SourceKey, RecentSource, SourceKeyHash>;
+  using RecentAccounts = absl::flat_hash_map<StringId, Timestamp>;
+  // An account's standing at the tick it was last judged (distributed_judgement.cc): the
+  // distinct sources of its hits within window, settled and not cleared, and what they made it.
+  // It holds until one of them changes (a failure, a clearing login, a source turning loud or
+  // quiet) or time moves a hit in or out of the window (its wake).
+  struct AccountVerdict {
+    absl::InlinedVector<SourceKey, 2> sources;
+    bool hot = false;
+    bool active = false;  // counted for the campaign: not hot, one quiet source or more
+  };
+  // The judgement kept between ticks, so that a tick judges only what changed since the last
+  // one instead of every recent source and account (a week of a covert campaign holds tens of
+  // thousands of each, and a tick comes every 15 minutes of log time).
+  struct JudgementCache {
+    absl::flat_hash_map<StringId, AccountVerdict> verdicts;
+    // Sources in some verdict, with the accounts holding them: a source turning loud or quiet
+    // changes those accounts' quiet count.
+    absl::flat_hash_map<SourceKey, AccountSet, SourceKeyHash> holders;
+    size_t active_accounts = 0;
+    size_t quiet_sources = 0;  // holders' keys not loud
+    // Loud sources and the last tick time they stay loud without a new failure.
+    absl::flat_hash_map<SourceKey, Timestamp, SourceKeyHash> loud_until;
+    // When each account's verdict next changes with time alone; a min-heap with stale entries
+    // (those whose time is no longer the account's wake) skipped when popped.
+    absl::flat_hash_map<StringId, Timestamp> wakes;
+    std::vector<std::pair<Timestamp, StringId>> wake_heap;
+    std::vector<StringId> dirty_accounts;
+    std::vector<SourceKey> dirty_sources;
+    // Accounts with kept hits enough for account_targeted (targeted_sources).
+    AccountSet targeted_candidates;
+    bool rebuild = true;  // nothing cached yet (new, or loaded from a snapshot)
+  };
 
   void ObserveLogin(const AuthEvent& event, const SourceKey& key, StringId account,
                     FindingSink* sink);
@@ -118,12 +164,20 @@ class DistributedDetector final : public Detector {
   bool Retrying(const AccountHistory& history, const SourceKey& key) const;
   bool Suspect(const SourceKey& key, StringId account, Timestamp now) const;
   void Tick(Timestamp now, FindingSink* sink);
-  // Accounts with suspect failures in the window: fills `hot`, `busy` and `active` (the
-  // accounts not hot) and returns the size of `active`.
-  // Also collects up to min_sources of the sources behind them.
-  size_t CountAccounts(Timestamp now, Judgement* judged, AccountSet* active,
-                       SourceSet* sources) const;
-  void FindLoudSources(Timestamp now, SourceSet* loud) const;
+  // distributed_judgement.cc. Brings last_judged_ up to `now`: loud sources, then hot, busy
+  // and active accounts. Returns the number of active accounts and sets *enough_sources when
+  // min_sources quiet sources or more stand behind their hits.
+  size_t Judge(Timestamp now, bool* enough_sources);
+  void RebuildJudgement();
+  void UpdateLoudSources(Timestamp now);
+  // The last time the source counts as loud, given its suspects as they are; min() if never.
+  Timestamp LoudUntil(const SourceHistory& source) const;
+  // Changes whether the source is loud, marking the accounts holding it for judging again.
+  void SetLoud(const SourceKey& key, bool loud);
+  void WakeDueAccounts(Timestamp now);
+  void RejudgeAccount(StringId account, Timestamp now);
+  void DropVerdict(StringId account);
+  void MarkDirty(StringId account) { judgement_.dirty_accounts.push_back(account); }
   // The address block a NAT pool or office egress sits in: kPoolPrefixV4 / kPoolPrefixV6.
   static IpAddress PoolOf(const IpAddress& ip);
   // One targeted account is enough for a source that never logged in, in a block from which
@@ -158,11 +212,10 @@ class DistributedDetector final : public Detector {
                         const CompromiseCase& why, Timestamp now, FindingSink* sink);
   void ClosePeriod(Timestamp now, FindingSink* sink);
   void Evict(Timestamp now);
-  // Drops from the recent sets what left source_window, and lists the rest with their
-  // histories in tick_sources_ / tick_accounts_.
+  // Drops from the recent maps what left source_window.
   void ForgetQuiet(Timestamp now);
-  // Drops from the recent and pending sets what the maps no longer hold (every key in them is
-  // in the maps at all other times).
+  // Drops from the recent maps and the pending set what the maps no longer hold (every key in
+  // them is in the maps at all other times).
   void ForgetDropped();
 
   const DetectorConfig config_;
@@ -180,14 +233,11 @@ class DistributedDetector final : public Detector {
   SourceSet with_new_logins_;  // sources whose new_logins is not empty
   // Sources and accounts with a suspect failure within source_window: what a tick looks at.
   // The maps keep a month of history; a tick should not walk it.
-  SourceSet recent_sources_;
-  AccountSet recent_accounts_;
-  // The same, with their histories, found once per tick by ForgetQuiet and walked by every step
-  // of the tick (each used to look every recent key up again). Valid during one tick only: no
-  // step of a tick inserts into sources_ or accounts_, and Evict, which erases, runs last.
-  std::vector<std::pair<SourceKey, SourceHistory*>> tick_sources_;
-  std::vector<std::pair<StringId, AccountHistory*>> tick_accounts_;
+  RecentSources recent_sources_;
+  RecentAccounts recent_accounts_;
   Judgement last_judged_;  // the last tick's, for logins judged between ticks
+  JudgementCache judgement_;
+  bool judge_afresh_ = false;
   // Suspect failures from addresses that never logged in anywhere, on accounts not judged
   // opportunistic: the collective rate a campaign raises.
   RateChange rate_;

@@ -4,6 +4,7 @@
 // that index the maps (recent sources and accounts, pending logins) are checked against them on
 // load, so a damaged file cannot break the invariant the ticks rely on.
 #include <algorithm>
+#include <utility>
 
 #include "detect/distributed_detector.h"
 #include "detect/state_codec.h"
@@ -149,10 +150,18 @@ Campaign LoadCampaign(StateDecoder* in) {
   return c;
 }
 
+// A set's element, or a map item's key: the recent maps are saved as the sets they were.
+const SourceKey& KeyOf(const SourceKey& key) { return key; }
+StringId KeyOf(StringId account) { return account; }
+template <typename Key, typename Value>
+const Key& KeyOf(const std::pair<const Key, Value>& item) {
+  return item.first;
+}
+
 template <typename Set>
 void SaveKeys(const Set& keys, StateEncoder* out) {
   out->PutU64(keys.size());
-  for (const SourceKey& key : keys) SaveSourceKey(key, out);
+  for (const auto& key : keys) SaveSourceKey(KeyOf(key), out);
 }
 
 template <typename Set>
@@ -165,7 +174,7 @@ void LoadKeys(StateDecoder* in, Set* keys) {
 template <typename Set>
 void SaveAccounts(const Set& accounts, StateEncoder* out) {
   out->PutU64(accounts.size());
-  for (const StringId account : accounts) out->PutString(account);
+  for (const auto& account : accounts) out->PutString(KeyOf(account));
 }
 
 template <typename Set>
@@ -258,8 +267,24 @@ bool DistributedDetector::Load(StateDecoder* in) {
     entry.example = LoadSourceKey(in);
   }
   LoadKeys(in, &with_new_logins_);
-  LoadKeys(in, &recent_sources_);
-  LoadAccounts(in, &recent_accounts_);
+  SourceSet recent_sources;
+  LoadKeys(in, &recent_sources);
+  AccountSet recent_accounts;
+  LoadAccounts(in, &recent_accounts);
+  // What the recent maps hold besides their keys is what the histories' lists end with.
+  recent_sources_.clear();
+  for (const SourceKey& key : recent_sources) {
+    const auto it = sources_.find(key);
+    if (it == sources_.end() || it->second.suspects.empty()) continue;
+    recent_sources_[key] = RecentSource{it->second.suspects.back().time, it->second.campaign};
+  }
+  recent_accounts_.clear();
+  for (const StringId account : recent_accounts) {
+    const auto it = accounts_.find(account);
+    if (it == accounts_.end() || it->second.hits.empty()) continue;
+    recent_accounts_[account] = it->second.hits.back().time;
+  }
+  judgement_ = JudgementCache{};  // rebuilt at the next tick
   last_judged_ = Judgement();
   LoadAccounts(in, &last_judged_.hot);
   LoadAccounts(in, &last_judged_.busy);
@@ -273,8 +298,8 @@ bool DistributedDetector::Load(StateDecoder* in) {
     in->Fail("saved with a login memory of its own, loaded into a shared one, or the reverse");
   }
   if (in->ok() && owned_) owned_->Load(in);
-  // Every key in the recent and pending sets must be in the maps (ticks look them up unchecked);
-  // Save left idle ones out of the maps, so drop them from the sets too.
+  // Every key in the recent maps and pending set must be in the maps (ticks look them up
+  // unchecked); Save left idle ones out of the maps, so drop them from the sets too.
   ForgetDropped();
   return in->LeaveSection();
 }
