@@ -176,7 +176,8 @@ class DistributedDetector final : public Detector {
   void SetLoud(const SourceKey& key, bool loud);
   void WakeDueAccounts(Timestamp now);
   void RejudgeAccount(StringId account, Timestamp now);
-  void DropVerdict(StringId account);
+  // The account's verdict at `now` (no sources: none), and its next wake scheduled.
+  AccountVerdict JudgeAccount(StringId account, const AccountHistory& history, Timestamp now);
   void MarkDirty(StringId account) { judgement_.dirty_accounts.push_back(account); }
   // The address block a NAT pool or office egress sits in: kPoolPrefixV4 / kPoolPrefixV6.
   static IpAddress PoolOf(const IpAddress& ip);

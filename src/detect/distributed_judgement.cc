@@ -146,31 +146,65 @@ void DistributedDetector::WakeDueAccounts(Timestamp now) {
   }
 }
 
-void DistributedDetector::DropVerdict(StringId account) {
-  const auto it = judgement_.verdicts.find(account);
-  if (it == judgement_.verdicts.end()) return;
-  const AccountVerdict& verdict = it->second;
-  if (verdict.hot) last_judged_.hot.erase(account);
-  if (verdict.active) {
-    --judgement_.active_accounts;
-    last_judged_.busy.erase(account);
+void DistributedDetector::RejudgeAccount(StringId account, Timestamp now) {
+  AccountVerdict verdict;
+  if (recent_accounts_.contains(account)) {
+    if (const auto found = accounts_.find(account); found != accounts_.end()) {
+      verdict = JudgeAccount(account, found->second, now);
+    }
   }
-  for (const SourceKey& key : verdict.sources) {
+  const auto old = judgement_.verdicts.find(account);
+  const AccountVerdict before = old == judgement_.verdicts.end() ? AccountVerdict{} : old->second;
+  // Most verdicts come back with the sources they had (a failure still settling, a hit leaving
+  // that another hit from its source still covers): only what differs touches the holders.
+  const auto holds = [](const AccountVerdict& v, const SourceKey& key) {
+    return std::find(v.sources.begin(), v.sources.end(), key) != v.sources.end();
+  };
+  for (const SourceKey& key : before.sources) {
+    if (holds(verdict, key)) continue;
     const auto holders = judgement_.holders.find(key);
     holders->second.erase(account);
     if (!holders->second.empty()) continue;
     judgement_.holders.erase(holders);
     if (!last_judged_.loud.contains(key)) --judgement_.quiet_sources;
   }
-  judgement_.verdicts.erase(it);
+  for (const SourceKey& key : verdict.sources) {
+    if (holds(before, key)) continue;
+    AccountSet& holders = judgement_.holders[key];
+    if (holders.empty() && !last_judged_.loud.contains(key)) ++judgement_.quiet_sources;
+    holders.insert(account);
+  }
+  if (before.hot != verdict.hot) {
+    if (verdict.hot) {
+      last_judged_.hot.insert(account);
+    } else {
+      last_judged_.hot.erase(account);
+    }
+  }
+  judgement_.active_accounts += static_cast<size_t>(verdict.active);
+  judgement_.active_accounts -= static_cast<size_t>(before.active);
+  const auto busy = [](const AccountVerdict& v) {
+    return v.active && v.sources.size() >= kBusySources;
+  };
+  if (busy(before) != busy(verdict)) {
+    if (busy(verdict)) {
+      last_judged_.busy.insert(account);
+    } else {
+      last_judged_.busy.erase(account);
+    }
+  }
+  if (verdict.sources.empty()) {
+    if (old != judgement_.verdicts.end()) judgement_.verdicts.erase(old);
+  } else if (old != judgement_.verdicts.end()) {
+    old->second = std::move(verdict);
+  } else {
+    judgement_.verdicts.emplace(account, std::move(verdict));
+  }
 }
 
-void DistributedDetector::RejudgeAccount(StringId account, Timestamp now) {
-  DropVerdict(account);
-  if (!recent_accounts_.contains(account)) return;
-  const auto found = accounts_.find(account);
-  if (found == accounts_.end()) return;
-  const AccountHistory& history = found->second;
+DistributedDetector::AccountVerdict DistributedDetector::JudgeAccount(StringId account,
+                                                                      const AccountHistory& history,
+                                                                      Timestamp now) {
   const Timestamp since = now - dc_.window;
   const Timestamp until = now - dc_.settle;
   AccountVerdict verdict;
@@ -199,22 +233,12 @@ void DistributedDetector::RejudgeAccount(StringId account, Timestamp now) {
       std::push_heap(judgement_.wake_heap.begin(), judgement_.wake_heap.end(), std::greater<>());
     }
   }
-  if (verdict.sources.empty()) return;
+  if (verdict.sources.empty()) return verdict;
   // Hot counts every source (scanners make a name hot); active counts only quiet ones.
-  verdict.hot = static_cast<int>(verdict.sources.size()) >= dc_.hot_sources ||
-                history.retrying_until > now;
+  verdict.hot =
+      static_cast<int>(verdict.sources.size()) >= dc_.hot_sources || history.retrying_until > now;
   verdict.active = !verdict.hot && quiet > 0;
-  if (verdict.hot) last_judged_.hot.insert(account);
-  if (verdict.active) {
-    ++judgement_.active_accounts;
-    if (verdict.sources.size() >= kBusySources) last_judged_.busy.insert(account);
-  }
-  for (const SourceKey& key : verdict.sources) {
-    AccountSet& holders = judgement_.holders[key];
-    if (holders.empty() && !last_judged_.loud.contains(key)) ++judgement_.quiet_sources;
-    holders.insert(account);
-  }
-  judgement_.verdicts.emplace(account, std::move(verdict));
+  return verdict;
 }
 
 }  // namespace spraytrace::detect
