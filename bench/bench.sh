@@ -2,8 +2,9 @@
 # The throughput benchmark: one driver, named workloads (leveldb db_bench style). Each workload
 # makes its input with `spraytrace simulate`, times runs, checks spraytrace's output of the first
 # run at each thread count before printing anything (findings identical at 1 and 2 threads;
-# `spraytrace eval`: recall of attacking sources >= 0.7, background noise included, and precision
-# >= 0.95), then prints one markdown row per measurement, medians of --runs runs. Floors and peers run
+# `spraytrace eval`: recall of the targeted attackers >= 0.9 and precision >= 0.95; background
+# noise, which the simulation keeps below the thresholds on purpose and which outnumbers the
+# covert network in a long simulation, is left out of the recall), then prints one markdown row per measurement, medians of --runs runs. Floors and peers run
 # in the same loop as spraytrace, so each ratio is measured under the same load.
 #
 #   bench/bench.sh [--benchmarks=LIST] [--size=MB] [--runs=N] [--threads=1,2] [--work=DIR]
@@ -98,9 +99,11 @@ check() {
   done
   cp "$dir/summary.$first.txt" "$dir/summary.txt"
   if [[ -f $dir/truth.json ]]; then
-    "$bin" eval --truth "$dir/truth.json" --findings "$dir/findings.$first.jsonl" --min-recall 0.7 \
-      --min-precision 0.95 >"$dir/eval.txt" ||
-      { echo "check failed: eval on $file (see $dir/eval.txt)" >&2; exit 1; }
+    "$bin" eval --truth "$dir/truth.json" --findings "$dir/findings.$first.jsonl" \
+      --min-precision 0.95 --json >"$dir/eval.json" &&
+      python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["sources"]["targeted"]["recall"] < 0.9)' \
+        "$dir/eval.json" ||
+      { echo "check failed: eval on $file (see $dir/eval.json)" >&2; exit 1; }
   fi
 }
 

@@ -6,6 +6,7 @@ namespace spraytrace::cli {
 
 ParseThread::ParseThread(ingest::LineReader* reader, parse::LogParser* parser)
     : reader_(reader), parser_(parser) {
+  reader_->SetWaitHook([this] { HandOverPartial(); });
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -54,6 +55,11 @@ bool ParseThread::Flush() {
   changed_.notify_all();
   filling_ = TakeFreeBatch();
   return filling_ != nullptr;
+}
+
+void ParseThread::HandOverPartial() {
+  if (stopped_ || !filling_ || filling_->events.empty()) return;
+  if (!Flush()) stopped_ = true;
 }
 
 void ParseThread::End(std::exception_ptr error) {

@@ -2,10 +2,11 @@
 // thread only detects (scan --threads 2 or more, docs/pipeline.md).
 //
 // The thread runs reader->Next and parser->ParseLine for every line, then parser->EndFile, and
-// copies the AuthEvents the parser emits into batches (kBatchEvents events, or fewer when
-// kBatchLines lines went by, so the progress display keeps moving through lines without events)
-// handed over through a bounded queue of kQueueBatches; batches are recycled, so a long scan
-// allocates nothing per event and memory stays bounded. DeliverNext() gives the caller's sink
+// copies the AuthEvents the parser emits into batches handed over through a bounded queue of
+// kQueueBatches: at kBatchEvents events, at kBatchLines lines (so the progress display keeps
+// moving through lines without events), and whenever the reader is about to wait for more input
+// (so the events of a pipe that goes quiet are not held back). Batches are recycled, so a long
+// scan allocates nothing per event and memory stays bounded. DeliverNext() gives the caller's sink
 // exactly the OnEvent calls, in exactly the order, the parser made (parse::EventSink has no other
 // call), so detection sees what a single-threaded scan sees.
 //
@@ -84,6 +85,8 @@ class ParseThread {
   // Hands the batch being filled over and takes a free one. False when the consumer is gone
   // (stop_): the parse thread then ends.
   bool Flush();
+  // The reader's wait hook: hands over the events batched so far, if any.
+  void HandOverPartial();
   // Hands over what was filled and marks the input ended, with error if the thread threw.
   void End(std::exception_ptr error);
   std::unique_ptr<Batch> TakeFreeBatch();

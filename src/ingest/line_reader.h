@@ -11,6 +11,7 @@
 #define SPRAYTRACE_INGEST_LINE_READER_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,6 +52,14 @@ class LineReader {
 
   // Next good line; false at end of input (including after a truncation diagnostic).
   virtual bool Next(Line* line) = 0;
+
+  // `hook` runs on the thread calling Next() whenever the reader is about to wait for more input
+  // (read its source, or wait for a reader thread of its own), so everything it returned so far
+  // is all there is for now. A consumer that batches what it reads hands its partial batch over
+  // there: lines from a pipe that goes quiet (journalctl -f | spraytrace scan -) are not held
+  // back until more arrive. On a file it runs once per buffer refill (about a megabyte).
+  // REQUIRES: called before the first Next(). Null: none.
+  virtual void SetWaitHook(std::function<void()> hook) = 0;
 
   virtual Compression compression() const = 0;
   // Compressed (on-disk) bytes consumed so far, for progress and throughput.

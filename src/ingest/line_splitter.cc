@@ -70,7 +70,7 @@ void LineSplitter::SkipLongLine(RawLine* line) {
   uint64_t skipped = end_ - begin_;
   begin_ = scan_ = end_ = 0;
   while (!ended_) {
-    const size_t got = source_->Read(buffer_.get(), capacity_);
+    const size_t got = Read(buffer_.get(), capacity_);
     if (got == 0) {
       ended_ = true;
       break;
@@ -97,13 +97,18 @@ bool LineSplitter::Fill() {
     scan_ -= begin_;
     begin_ = 0;
   }
-  const size_t got = source_->Read(buffer_.get() + end_, capacity_ - end_);
+  const size_t got = Read(buffer_.get() + end_, capacity_ - end_);
   if (got == 0) {
     ended_ = true;
     return false;
   }
   end_ += got;
   return true;
+}
+
+size_t LineSplitter::Read(char* out, size_t capacity) {
+  if (before_read_) before_read_();
+  return source_->Read(out, capacity);
 }
 
 }  // namespace spraytrace::ingest

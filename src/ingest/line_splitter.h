@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -37,6 +38,9 @@ class LineSplitter {
   // Next line, good or too long; false at the end of the stream.
   bool Next(RawLine* line);
 
+  // Called before each read from the source: every complete line read so far has been returned.
+  void set_before_read(std::function<void()> hook) { before_read_ = std::move(hook); }
+
   // Bytes of an unterminated last line dropped because the source faulted.
   uint64_t dropped_tail_bytes() const { return dropped_tail_bytes_; }
   size_t buffer_capacity() const { return capacity_; }
@@ -57,8 +61,10 @@ class LineSplitter {
   void SkipLongLine(RawLine* line);
   // Moves pending bytes to the buffer start and reads more; false at the end of the stream.
   bool Fill();
+  size_t Read(char* out, size_t capacity);
 
   ByteSource* source_;
+  std::function<void()> before_read_;
   size_t max_line_bytes_;
   size_t capacity_;
   std::unique_ptr<char[]> buffer_;

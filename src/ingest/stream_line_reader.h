@@ -8,6 +8,7 @@
 #ifndef SPRAYTRACE_INGEST_STREAM_LINE_READER_H_
 #define SPRAYTRACE_INGEST_STREAM_LINE_READER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,9 @@ class StreamLineReader final : public LineReader {
                    const ReaderOptions& options, Diagnostics* diagnostics);
 
   bool Next(Line* line) override;
+  void SetWaitHook(std::function<void()> hook) override {
+    splitter_.set_before_read(std::move(hook));
+  }
   Compression compression() const override { return source_->compression(); }
   uint64_t raw_bytes_read() const override { return source_->raw_bytes_read(); }
   uint64_t lines_seen() const override { return lines_seen_; }

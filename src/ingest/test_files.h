@@ -9,12 +9,73 @@
 #include <zstd.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace spraytrace::ingest::testing {
+
+// A pipe whose writer stays open between writes, as `journalctl -f | spraytrace scan -` leaves
+// it: Write() text, read it from path(). So that a test waiting for lines a reader holds back
+// fails instead of hanging, the writer gives up and closes the pipe after `give_up` (gave_up()
+// then says so), or at Close().
+class QuietPipe {
+ public:
+  explicit QuietPipe(std::chrono::seconds give_up = std::chrono::seconds(30)) {
+    EXPECT_EQ(::pipe(fds_), 0);
+    watchdog_ = std::thread([this, give_up] {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (!changed_.wait_for(lock, give_up, [&] { return closed_; })) {
+        gave_up_ = true;
+        CloseLocked();
+      }
+    });
+  }
+  QuietPipe(const QuietPipe&) = delete;
+  QuietPipe& operator=(const QuietPipe&) = delete;
+  ~QuietPipe() {
+    Close();
+    watchdog_.join();
+    ::close(fds_[0]);
+  }
+
+  std::string path() const { return "/proc/self/fd/" + std::to_string(fds_[0]); }
+  void Write(std::string_view text) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (closed_) return;
+    EXPECT_EQ(::write(fds_[1], text.data(), text.size()), static_cast<ssize_t>(text.size()));
+  }
+  void Close() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      CloseLocked();
+    }
+    changed_.notify_all();
+  }
+  bool gave_up() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return gave_up_;
+  }
+
+ private:
+  void CloseLocked() {
+    if (closed_) return;
+    ::close(fds_[1]);
+    closed_ = true;
+  }
+
+  int fds_[2] = {-1, -1};
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  bool closed_ = false;   // GUARDED_BY(mutex_)
+  bool gave_up_ = false;  // GUARDED_BY(mutex_)
+  std::thread watchdog_;
+};
 
 // A fresh directory under the system temp dir, named after the running test; removed with
 // everything in it on destruction.

@@ -6,6 +6,7 @@ namespace spraytrace::ingest {
 
 ThreadedLineReader::ThreadedLineReader(std::unique_ptr<LineReader> inner)
     : inner_(std::move(inner)), compression_(inner_->compression()) {
+  inner_->SetWaitHook([this] { PublishPartial(); });
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -38,25 +39,44 @@ bool ThreadedLineReader::Publish(std::unique_ptr<Batch> batch) {
   return true;
 }
 
-void ThreadedLineReader::Run() {
-  bool more = true;
-  while (more) {
-    std::unique_ptr<Batch> batch = TakeFreeBatch();
-    if (!batch) return;
+std::unique_ptr<ThreadedLineReader::Batch> ThreadedLineReader::TakeEmptyBatch() {
+  std::unique_ptr<Batch> batch = TakeFreeBatch();
+  if (batch) {
     batch->text.clear();
     batch->lines.clear();
-    Line line;
-    while (batch->text.size() < kBatchBytes && batch->lines.size() < kBatchLines) {
-      more = inner_->Next(&line);
-      if (!more) break;
-      batch->lines.push_back(
-          Slot{batch->text.size(), line.text.size(), line.number, line.offset, line.invalid_utf8});
-      batch->text.append(line.text);
+    batch->last = false;
+  }
+  return batch;
+}
+
+bool ThreadedLineReader::PublishFilling() {
+  raw_bytes_.store(inner_->raw_bytes_read(), std::memory_order_relaxed);
+  lines_seen_.store(inner_->lines_seen(), std::memory_order_relaxed);
+  const bool last = filling_->last;
+  if (!Publish(std::move(filling_))) return false;
+  if (!last) filling_ = TakeEmptyBatch();
+  return filling_ != nullptr || last;
+}
+
+void ThreadedLineReader::PublishPartial() {
+  if (filling_ && !filling_->lines.empty()) PublishFilling();
+}
+
+void ThreadedLineReader::Run() {
+  filling_ = TakeEmptyBatch();
+  Line line;
+  while (filling_) {
+    const bool more = inner_->Next(&line);
+    if (!filling_) return;  // the consumer left while the inner reader waited
+    if (more) {
+      filling_->lines.push_back(Slot{filling_->text.size(), line.text.size(), line.number,
+                                     line.offset, line.invalid_utf8});
+      filling_->text.append(line.text);
     }
-    batch->last = !more;
-    raw_bytes_.store(inner_->raw_bytes_read(), std::memory_order_relaxed);
-    lines_seen_.store(inner_->lines_seen(), std::memory_order_relaxed);
-    if (!Publish(std::move(batch))) return;
+    filling_->last = !more;
+    const bool full = filling_->text.size() >= kBatchBytes || filling_->lines.size() >= kBatchLines;
+    if ((full || !more) && !PublishFilling()) return;
+    if (!more) return;
   }
 }
 
@@ -69,6 +89,11 @@ bool ThreadedLineReader::Next(Line* line) {
       free_.push_back(std::move(current_));
       changed_.notify_all();
       if (done_) return false;
+    }
+    if (full_.empty() && wait_hook_) {
+      lock.unlock();  // the hook may wait for its own consumer
+      wait_hook_();
+      lock.lock();
     }
     changed_.wait(lock, [&] { return !full_.empty(); });
     current_ = std::move(full_.front());

@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -42,6 +43,9 @@ class ThreadedLineReader final : public LineReader {
   ThreadedLineReader& operator=(const ThreadedLineReader&) = delete;
 
   bool Next(Line* line) override;
+  // Runs when Next() finds no batch ready and is about to wait for the reader thread, which hands
+  // over a partial batch whenever the inner reader is about to wait.
+  void SetWaitHook(std::function<void()> hook) override { wait_hook_ = std::move(hook); }
   Compression compression() const override { return compression_; }
   uint64_t raw_bytes_read() const override { return raw_bytes_.load(std::memory_order_relaxed); }
   uint64_t lines_seen() const override { return lines_seen_.load(std::memory_order_relaxed); }
@@ -61,7 +65,13 @@ class ThreadedLineReader final : public LineReader {
   };
 
   void Run();
+  // The reader thread's hook on the inner reader: publishes the lines batched so far.
+  void PublishPartial();
   std::unique_ptr<Batch> TakeFreeBatch();
+  std::unique_ptr<Batch> TakeEmptyBatch();
+  // Hands filling_ over and takes an empty one (none after the last); false when the consumer is
+  // gone.
+  bool PublishFilling();
   // False when the consumer is gone.
   bool Publish(std::unique_ptr<Batch> batch);
 
@@ -76,7 +86,11 @@ class ThreadedLineReader final : public LineReader {
   std::vector<std::unique_ptr<Batch>> free_;  // GUARDED_BY(mutex_)
   bool stop_ = false;                         // GUARDED_BY(mutex_)
 
+  // The reader thread's batch being filled; null once the consumer is gone.
+  std::unique_ptr<Batch> filling_;
+
   // The consumer's batch and position in it.
+  std::function<void()> wait_hook_;
   std::unique_ptr<Batch> current_;
   size_t next_line_ = 0;
   bool done_ = false;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 namespace spraytrace::ingest {
 namespace {
 
+using testing::QuietPipe;
 using testing::TempDir;
 
 struct ReadLine {
@@ -115,6 +117,60 @@ TEST(ThreadedLineReader, StoppingMidFileJoinsTheThread) {
   ASSERT_TRUE(reader->Next(&line));
   EXPECT_EQ(line.number, 1u);
   reader.reset();  // the producer may be blocked on a full queue: must not hang
+}
+
+// The wait hook runs before every read of the source, when every line read so far has been
+// returned: a consumer batching lines hands them over there.
+TEST(LineReaderWaitHook, RunsBeforeEachReadWithEveryLineSoFarReturned) {
+  TempDir dir;
+  std::string log;
+  for (int i = 0; i < 100000; ++i) log += "line " + std::to_string(i) + " of a log of 2 MB or so\n";
+  const std::string path = dir.Write("big.log", log);
+  Diagnostics diagnostics;
+  auto reader = LineReader::Open(path, ReaderOptions{}, &diagnostics);
+  ASSERT_TRUE(reader.has_value());
+  std::vector<uint64_t> returned_at_hook;
+  uint64_t returned = 0;
+  (*reader)->SetWaitHook([&] { returned_at_hook.push_back(returned); });
+  Line line;
+  while ((*reader)->Next(&line)) {
+    // A line is whole when returned: the hook never interrupts one.
+    EXPECT_TRUE(line.text.starts_with("line ")) << line.text;
+    ++returned;
+  }
+  EXPECT_EQ(returned, 100000u);
+  // A buffer is about 1 MiB: the 3.3 MB file takes several reads, and a last one finds the end.
+  ASSERT_GE(returned_at_hook.size(), 4u);
+  EXPECT_EQ(returned_at_hook.front(), 0u);
+  EXPECT_EQ(returned_at_hook.back(), returned);
+  EXPECT_TRUE(std::is_sorted(returned_at_hook.begin(), returned_at_hook.end()));
+}
+
+// journalctl -f | spraytrace scan -: the reader thread hands over what it has read when the pipe
+// goes quiet, instead of waiting to fill a batch of kBatchLines.
+TEST(ThreadedLineReader, LinesFromAQuietPipeAreNotHeldBack) {
+  QuietPipe pipe;
+  pipe.Write("first\nsecond\nthird\n");
+  Diagnostics diagnostics;
+  auto opened = LineReader::Open(pipe.path(), ReaderOptions{}, &diagnostics);
+  ASSERT_TRUE(opened.has_value());
+  int consumer_waits = 0;
+  ThreadedLineReader reader(std::move(*opened));
+  reader.SetWaitHook([&] { ++consumer_waits; });
+  Line line;
+  for (const char* expected : {"first", "second", "third"}) {
+    ASSERT_TRUE(reader.Next(&line));
+    EXPECT_EQ(line.text, expected);
+  }
+  EXPECT_FALSE(pipe.gave_up()) << "the lines came only when the writer closed the pipe";
+  EXPECT_GE(consumer_waits, 1);
+  pipe.Write("fourth\n");
+  ASSERT_TRUE(reader.Next(&line));
+  EXPECT_EQ(line.text, "fourth");
+  EXPECT_EQ(line.number, 4u);
+  EXPECT_FALSE(pipe.gave_up());
+  pipe.Close();
+  EXPECT_FALSE(reader.Next(&line));
 }
 
 }  // namespace
