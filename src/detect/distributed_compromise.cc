@@ -39,6 +39,11 @@ std::optional<CompromiseCase> DistributedDetector::JudgeLogin(const SourceKey& k
   return why;
 }
 
+bool DistributedDetector::Judgeable(const SourceKey& key, const SourceHistory& source,
+                                    const NewLogin& login) {
+  return key.host == kNoString && login.pool_was_quiet && source.LoginAccounts() <= 1;
+}
+
 bool DistributedDetector::RouterLike(const SourceKey& key, const SourceHistory& source,
                                      const NewLogin& login) {
   return key.host == kNoString && login.pool_was_quiet && login.account_had_logins &&
@@ -113,7 +118,11 @@ void DistributedDetector::JudgePendingLogins(Timestamp now, FindingSink* sink) {
   for (const SourceKey& key : pending) {
     const auto it = sources_.find(key);
     if (it != sources_.end()) JudgeNewLogins(key, &it->second, now, sink);
-    if (it == sources_.end() || it->second.new_logins.empty()) with_new_logins_.erase(key);
+    if (it == sources_.end() ||
+        std::none_of(it->second.new_logins.begin(), it->second.new_logins.end(),
+                     [&](const NewLogin& login) { return Judgeable(key, it->second, login); })) {
+      with_new_logins_.erase(key);
+    }
   }
 }
 

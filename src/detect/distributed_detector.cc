@@ -94,7 +94,7 @@ void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& 
   }
   source.new_logins.push_back(login);
   Prune(&source.new_logins, event.time - dc_.compromise_lookback, kMaxNewLoginsPerSource);
-  with_new_logins_.insert(key);
+  if (Judgeable(key, source, login)) with_new_logins_.insert(key);
 }
 
 void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey& key,

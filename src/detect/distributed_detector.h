@@ -195,6 +195,10 @@ class DistributedDetector final : public Detector {
                                            const NewLogin& login, Timestamp now) const;
   std::optional<CompromiseCase> SprayedElsewhere(const SourceKey& key, const SourceHistory& source,
                                                  StringId account, Timestamp now) const;
+  // Whether JudgeLogin may still judge the login a compromise, short of the source being
+  // attributed: it never will one from a host name, a block people log in from, or a source two
+  // accounts logged in from (LoginAccounts only grows).
+  static bool Judgeable(const SourceKey& key, const SourceHistory& source, const NewLogin& login);
   // A new login from an address of its own (nobody logs in from its block, it logged in to no
   // other account) to an account that logs in elsewhere: what a router of the network looks like.
   static bool RouterLike(const SourceKey& key, const SourceHistory& source, const NewLogin& login);
@@ -231,7 +235,10 @@ class DistributedDetector final : public Detector {
   uint64_t campaigns_ = 0;
   // Of the open campaign: attributed sources per CampaignNetworkOf network.
   absl::flat_hash_map<IpAddress, CampaignNetwork, IpAddressHash> campaign_networks_;
-  SourceSet with_new_logins_;  // sources whose new_logins is not empty
+  // Sources with a new login a tick may still judge a compromise (Judgeable). The others' logins
+  // wait in new_logins for attribution, which reports them itself, or for the source's next
+  // failure or login, which prunes them.
+  SourceSet with_new_logins_;
   // Sources and accounts with a suspect failure within source_window: what a tick looks at.
   // The maps keep a month of history; a tick should not walk it.
   RecentSources recent_sources_;

@@ -154,7 +154,8 @@ void DistributedDetector::RejudgeAccount(StringId account, Timestamp now) {
     }
   }
   const auto old = judgement_.verdicts.find(account);
-  const AccountVerdict before = old == judgement_.verdicts.end() ? AccountVerdict{} : old->second;
+  AccountVerdict before;
+  if (old != judgement_.verdicts.end()) before = std::move(old->second);
   // Most verdicts come back with the sources they had (a failure still settling, a hit leaving
   // that another hit from its source still covers): only what differs touches the holders.
   const auto holds = [](const AccountVerdict& v, const SourceKey& key) {
