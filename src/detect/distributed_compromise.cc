@@ -1,6 +1,7 @@
 // The compromise half of DistributedDetector: judging logins from new places while a campaign is
 // open (docs/detection.md, "Compromise"). Kept apart from attribution, which it only reads.
 #include <algorithm>
+#include <vector>
 
 #include "detect/campaign_report.h"
 #include "detect/distributed_detector.h"
@@ -110,19 +111,34 @@ void DistributedDetector::JudgeNewLogins(const SourceKey& key, SourceHistory* so
 }
 
 void DistributedDetector::JudgePendingLogins(Timestamp now, FindingSink* sink) {
+  // Few sources have a login to report or to forget at a tick: find them first, then sort only
+  // those. Judging a source's logins reads nothing another source's judging changes.
+  const Timestamp oldest = now - dc_.compromise_lookback;
+  std::vector<SourceKey> due;
+  const auto judgeable = [&](const SourceKey& key, const SourceHistory& source) {
+    return std::any_of(source.new_logins.begin(), source.new_logins.end(),
+                       [&](const NewLogin& login) { return Judgeable(key, source, login); });
+  };
+  absl::erase_if(with_new_logins_, [&](const SourceKey& key) {
+    const auto it = sources_.find(key);
+    if (it == sources_.end()) return true;
+    const SourceHistory& source = it->second;
+    for (const NewLogin& login : source.new_logins) {
+      if (login.time < oldest || JudgeLogin(key, source, login, now)) {
+        due.push_back(key);
+        return false;
+      }
+    }
+    return !judgeable(key, source);
+  });
   // In address order, so findings of one tick come out the same on every run.
-  std::vector<SourceKey> pending(with_new_logins_.begin(), with_new_logins_.end());
-  std::sort(pending.begin(), pending.end(), [](const SourceKey& a, const SourceKey& b) {
+  std::sort(due.begin(), due.end(), [](const SourceKey& a, const SourceKey& b) {
     return a.ip < b.ip || (a.ip == b.ip && a.host < b.host);
   });
-  for (const SourceKey& key : pending) {
-    const auto it = sources_.find(key);
-    if (it != sources_.end()) JudgeNewLogins(key, &it->second, now, sink);
-    if (it == sources_.end() ||
-        std::none_of(it->second.new_logins.begin(), it->second.new_logins.end(),
-                     [&](const NewLogin& login) { return Judgeable(key, it->second, login); })) {
-      with_new_logins_.erase(key);
-    }
+  for (const SourceKey& key : due) {
+    SourceHistory& source = sources_.find(key)->second;
+    JudgeNewLogins(key, &source, now, sink);
+    if (!judgeable(key, source)) with_new_logins_.erase(key);
   }
 }
 
