@@ -236,8 +236,8 @@ class DistributedDetector final : public Detector {
   // Of the open campaign: attributed sources per CampaignNetworkOf network.
   absl::flat_hash_map<IpAddress, CampaignNetwork, IpAddressHash> campaign_networks_;
   // Sources with a new login a tick may still judge a compromise (Judgeable). The others' logins
-  // wait in new_logins for attribution, which reports them itself, or for the source's next
-  // failure or login, which prunes them.
+  // wait in new_logins for attribution, which reports them itself (if within lookback), or are
+  // pruned at the source's next new login or its next failure while a campaign is open.
   SourceSet with_new_logins_;
   // Sources and accounts with a suspect failure within source_window: what a tick looks at.
   // The maps keep a month of history; a tick should not walk it.
