@@ -132,9 +132,7 @@ void DistributedDetector::JudgePendingLogins(Timestamp now, FindingSink* sink) {
     return !judgeable(key, source);
   });
   // In address order, so findings of one tick come out the same on every run.
-  std::sort(due.begin(), due.end(), [](const SourceKey& a, const SourceKey& b) {
-    return a.ip < b.ip || (a.ip == b.ip && a.host < b.host);
-  });
+  std::sort(due.begin(), due.end(), AddressOrder);
   for (const SourceKey& key : due) {
     SourceHistory& source = sources_.find(key)->second;
     JudgeNewLogins(key, &source, now, sink);

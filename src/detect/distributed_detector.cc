@@ -277,9 +277,7 @@ void DistributedDetector::Attribute(Timestamp now, const Judgement& judged, Find
     if (Qualifies(key, sources_.find(key)->second, now, judged)) found.push_back(key);
   }
   // Stable order for findings: by address.
-  std::sort(found.begin(), found.end(), [](const SourceKey& a, const SourceKey& b) {
-    return a.ip < b.ip || (a.ip == b.ip && a.host < b.host);
-  });
+  std::sort(found.begin(), found.end(), AddressOrder);
   for (const SourceKey& key : found) AddToCampaign(key, &sources_[key], now, sink);
 }
 

@@ -19,10 +19,6 @@ namespace {
 constexpr Timestamp kNever = std::numeric_limits<Timestamp>::min();
 constexpr Timestamp kNoWake = std::numeric_limits<Timestamp>::max();
 
-bool AddressOrder(const SourceKey& a, const SourceKey& b) {
-  return a.ip < b.ip || (a.ip == b.ip && a.host < b.host);
-}
-
 }  // namespace
 
 size_t DistributedDetector::Judge(Timestamp now, bool* enough_sources) {

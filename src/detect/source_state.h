@@ -31,6 +31,11 @@ struct SourceKey {
   bool operator==(const SourceKey&) const = default;
 };
 
+// By address, then host name: the stable order findings of one tick come out in.
+inline bool AddressOrder(const SourceKey& a, const SourceKey& b) {
+  return a.ip < b.ip || (a.ip == b.ip && a.host < b.host);
+}
+
 struct SourceKeyHash {
   size_t operator()(const SourceKey& key) const noexcept {
     return IpAddressHash()(key.ip) ^ (static_cast<size_t>(key.host) * 0x9E3779B97F4A7C15ULL);
