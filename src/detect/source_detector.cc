@@ -32,6 +32,9 @@ struct Ordered {
   std::string_view host;
 };
 
+// Min-heap on time for std::push_heap / pop_heap.
+constexpr auto Later = [](const auto& a, const auto& b) { return a.time > b.time; };
+
 bool Before(const Ordered& a, const Ordered& b) {
   return std::tie(a.finding.triggered, a.finding.source_ip, a.host, a.finding.rule_id) <
          std::tie(b.finding.triggered, b.finding.source_ip, b.host, b.finding.rule_id);
@@ -50,6 +53,11 @@ void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   const std::optional<SourceKey> key = SourceKeyOf(event);
   if (!key) return;
   auto [it, fresh] = sources_.try_emplace(*key);
+  // A source reopened below keeps its entry: its time is before the new episode's end too.
+  if (fresh) {
+    idle_queue_.push_back({event.time, *key});
+    std::push_heap(idle_queue_.begin(), idle_queue_.end(), Later);
+  }
   SourceState& state = it->second;
   if (!fresh && state.end < event.time - config_.episodes.idle_gap) {
     for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_, Known())) {
@@ -179,31 +187,56 @@ void SourceDetector::AdvanceTime(Timestamp now, FindingSink* sink) {
   if (last_scan_ != std::numeric_limits<Timestamp>::min() && now - last_scan_ <= gap / 8) return;
   last_scan_ = now;
   if (owned_) owned_->Expire(now);
-  const Timestamp cutoff = now - gap;
-  CloseWhere([cutoff](const SourceState& state) { return state.end < cutoff; }, sink);
+  Close(TakeIdle(now - gap), sink);
 }
 
 void SourceDetector::Finish(FindingSink* sink) {
-  CloseWhere([](const SourceState&) { return true; }, sink);
+  std::vector<SourceKey> all;
+  all.reserve(sources_.size());
+  for (const auto& [key, state] : sources_) all.push_back(key);
+  idle_queue_.clear();
+  Close(all, sink);
 }
 
-template <typename Predicate>
-void SourceDetector::CloseWhere(Predicate close, FindingSink* sink) {
-  std::vector<Ordered> out;
-  for (auto it = sources_.begin(); it != sources_.end();) {
-    if (!close(it->second)) {
-      ++it;
-      continue;
+std::vector<SourceKey> SourceDetector::TakeIdle(Timestamp cutoff) {
+  std::vector<SourceKey> idle;
+  while (!idle_queue_.empty() && idle_queue_.front().time < cutoff) {
+    std::pop_heap(idle_queue_.begin(), idle_queue_.end(), Later);
+    QueuedSource& entry = idle_queue_.back();
+    const Timestamp end = sources_.find(entry.key)->second.end;
+    if (end < cutoff) {
+      idle.push_back(entry.key);
+      idle_queue_.pop_back();
+    } else {
+      entry.time = end;  // at or after the cutoff: not taken again in this loop
+      std::push_heap(idle_queue_.begin(), idle_queue_.end(), Later);
     }
-    const std::string_view host = strings_->View(it->first.host);
+  }
+  return idle;
+}
+
+void SourceDetector::Close(const std::vector<SourceKey>& keys, FindingSink* sink) {
+  std::vector<Ordered> out;
+  for (const SourceKey& key : keys) {
+    const auto it = sources_.find(key);
+    const std::string_view host = strings_->View(key.host);
     for (Finding& finding : BuildEpisodeFindings(it->second, config_, *strings_, Known())) {
       out.push_back({std::move(finding), host});
     }
-    it = sources_.erase(it);
+    sources_.erase(it);
   }
-  if (sources_.empty()) SourceMap().swap(sources_);  // give back the bucket array too
+  if (sources_.empty()) {  // give back the bucket array and the queue too
+    SourceMap().swap(sources_);
+    std::vector<QueuedSource>().swap(idle_queue_);
+  }
   std::sort(out.begin(), out.end(), Before);
   for (Ordered& ordered : out) sink->OnFinding(std::move(ordered.finding));
+}
+
+void SourceDetector::RebuildQueue() {
+  idle_queue_.clear();
+  for (const auto& [key, state] : sources_) idle_queue_.push_back({state.end, key});
+  std::make_heap(idle_queue_.begin(), idle_queue_.end(), Later);
 }
 
 void SourceDetector::Save(Timestamp now, store::StateEncoder* out) const {
@@ -218,6 +251,7 @@ void SourceDetector::Save(Timestamp now, store::StateEncoder* out) const {
 
 bool SourceDetector::Load(store::StateDecoder* in) {
   sources_.clear();
+  idle_queue_.clear();
   if (!in->EnterSection("source_detector")) return false;
   last_scan_ = in->I64();
   const size_t count = in->Count(32);
@@ -232,6 +266,7 @@ bool SourceDetector::Load(store::StateDecoder* in) {
     in->Fail("saved with a login memory of its own, loaded into a shared one, or the reverse");
   }
   if (in->ok() && owned_) owned_->Load(in);
+  RebuildQueue();
   return in->LeaveSection();
 }
 

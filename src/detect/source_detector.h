@@ -17,8 +17,9 @@
 // required, expired password) count as successes; every other result as a failure.
 //
 // Time is event time only. Events may arrive out of order by minutes; nothing assumes monotonic
-// time. AdvanceTime() is cheap: it scans for idle sources only when `now` has moved more than
-// idle_gap / 8 past the previous scan, so an episode may close up to idle_gap / 8 late.
+// time. AdvanceTime() is cheap: it looks for idle sources only when `now` has moved more than
+// idle_gap / 8 past the previous look, so an episode may close up to idle_gap / 8 late, and then
+// only at the sources that may have gone idle (a time-ordered queue), not at every open one.
 // Memory: sources are evicted when their episode closes; per-source state is bounded
 // (source_state.h). Findings written by one AdvanceTime() or Finish() come out ordered by
 // triggered time, then source, then rule_id. Not thread-safe: one detector per pipeline (or per
@@ -72,9 +73,11 @@ class SourceDetector final : public Detector {
   void ObserveBurst(const AuthEvent& event, uint32_t slot, SourceState* state);
   void ObserveSpray(const AuthEvent& event, bool success, uint32_t slot, SourceState* state);
   void AppendSlow(const AuthEvent& event, uint32_t slot, SourceState* state);
-  // Closes every source for which `close` holds, writing findings in the stable order.
-  template <typename Predicate>
-  void CloseWhere(Predicate close, FindingSink* sink);
+  // Closes the sources named (each open, at most once), writing findings in the stable order.
+  void Close(const std::vector<SourceKey>& keys, FindingSink* sink);
+  // Sources whose episode ended before `cutoff`, taken off the queue.
+  std::vector<SourceKey> TakeIdle(Timestamp cutoff);
+  void RebuildQueue();
 
   const DetectorConfig config_;
   const StringPool* const strings_;
@@ -84,6 +87,14 @@ class SourceDetector final : public Detector {
   }
 
   SourceMap sources_;
+  // One entry per open source: a time at or before its episode's end, so the sources idle
+  // before a cutoff are among the entries before it (min-heap on time). An entry whose source
+  // is still active when taken is put back with the episode's end.
+  struct QueuedSource {
+    Timestamp time = 0;
+    SourceKey key;
+  };
+  std::vector<QueuedSource> idle_queue_;
   std::unique_ptr<KnownDevices> owned_;  // when not shared
   KnownDevices* known_;
   const KnownDevices off_{0, 0};

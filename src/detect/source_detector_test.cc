@@ -539,5 +539,36 @@ TEST(SourceDetector, AdvanceTimeIsThrottled) {
   EXPECT_EQ(h.detector().size(), 0u);
 }
 
+// The idle queue against a plain model: an episode is open until a look at least idle_gap after
+// its last event (or the source's next event after that long). Sources come back, events arrive
+// up to an hour late, and some sources stay busy across many looks.
+TEST(SourceDetector, EpisodesCloseExactlyWhenIdleWhateverTheirHistory) {
+  Harness h;
+  const Micros gap = DetectorConfig().episodes.idle_gap;
+  std::vector<Timestamp> model_end(64, -1);  // -1: no open episode
+  Lcg random(7);
+  Timestamp now = kT0;
+  for (int step = 0; step < 400; ++step) {
+    for (int i = 0; i < 20; ++i) {
+      const auto source = static_cast<uint32_t>(random.Next(step % 50 < 25 ? 64 : 8));
+      const Timestamp time = now - static_cast<Micros>(random.Next(60)) * kMinute;
+      AuthEvent event = h.Make(time, "", "root");
+      event.source_ip = IpAddress::FromV4(0x0A000000u + source);
+      event.has_source_ip = true;
+      h.Observe(event);
+      Timestamp& end = model_end[source];
+      end = (end < 0 || end < time - gap) ? time : std::max(end, time);
+    }
+    now += static_cast<Micros>(46 + random.Next(120)) * kMinute;  // past idle_gap / 8: a look
+    h.Advance(now);
+    size_t open = 0;
+    for (Timestamp& end : model_end) {
+      if (end >= 0 && end < now - gap) end = -1;
+      open += end >= 0 ? 1 : 0;
+    }
+    ASSERT_EQ(h.detector().size(), open) << "step " << step;
+  }
+}
+
 }  // namespace
 }  // namespace spraytrace::detect
