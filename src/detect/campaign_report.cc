@@ -11,7 +11,7 @@
 namespace spraytrace::detect {
 namespace {
 
-std::vector<std::string> SortedNames(const std::unordered_set<StringId>& ids,
+std::vector<std::string> SortedNames(const absl::flat_hash_set<StringId>& ids,
                                      const StringPool& strings, size_t cap) {
   std::vector<std::string> names;
   names.reserve(ids.size());

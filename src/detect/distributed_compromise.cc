@@ -55,18 +55,20 @@ bool DistributedDetector::RouterLike(const SourceKey& key, const SourceHistory& 
 // one password used from two residential addresses that never logged in anywhere, hours apart,
 // while a campaign sprays, is the covert network's habit (a node guesses, another comes back).
 // A traveller's hotel is one new place; their phone stays in its carrier's known network.
-std::optional<CompromiseCase> DistributedDetector::Rotating(const AccountHistory& history,
-                                                            const SourceKey& key,
+std::optional<CompromiseCase> DistributedDetector::Rotating(StringId account, const SourceKey& key,
                                                             const NewLogin& login) const {
-  const SavedEvent& earlier = history.router_login;
-  if (!earlier.valid || login.time - earlier.time > kRotatingWindow) return std::nullopt;
-  if (NetworkOf(history.router_login_source) == NetworkOf(key)) return std::nullopt;
+  const auto it = router_logins_.find(account);
+  if (it == router_logins_.end()) return std::nullopt;
+  const RouterLogin& last = it->second;
+  const SavedEvent& earlier = last.event;
+  if (login.time - earlier.time > kRotatingWindow) return std::nullopt;
+  if (NetworkOf(last.source) == NetworkOf(key)) return std::nullopt;
   // A dual-stack home shows one person from an IPv4 and an IPv6 address, both new the first
   // time: only a pair within one address family counts.
-  if (history.router_login_source.ip.is_v4() != key.ip.is_v4()) return std::nullopt;
+  if (last.source.ip.is_v4() != key.ip.is_v4()) return std::nullopt;
   CompromiseCase why;
   why.basis = CompromiseBasis::kRotating;
-  why.witness = history.router_login_source;
+  why.witness = last.source;
   why.earlier = earlier;
   return why;
 }

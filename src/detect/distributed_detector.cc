@@ -9,11 +9,14 @@
 namespace spraytrace::detect {
 namespace {
 
-// Keeps the newest `cap` entries no older than `since`.
+// Appends `item` (its time at or after `since`) and keeps the newest `cap` entries no older than
+// `since`. What goes, goes first: a list that stays four long then never needs a bigger buffer
+// (a million accounts' lists that doubled to eight would waste a third of a gigabyte).
 template <typename T>
-void Prune(std::vector<T>* items, Timestamp since, size_t cap) {
-  std::erase_if(*items, [&](const T& item) { return item.time < since; });
-  if (items->size() > cap) items->erase(items->begin(), items->end() - static_cast<long>(cap));
+void AppendPruned(std::vector<T>* items, const T& item, Timestamp since, size_t cap) {
+  std::erase_if(*items, [&](const T& kept) { return kept.time < since; });
+  if (items->size() >= cap) items->erase(items->begin(), items->end() - static_cast<long>(cap - 1));
+  items->push_back(item);
 }
 
 // Drops the idlest half of a map keyed by anything whose values carry last_seen.
@@ -83,17 +86,14 @@ void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& 
   const bool router_like = RouterLike(key, source, login);
   std::optional<CompromiseCase> why;
   if (campaign_.number != 0) why = JudgeLogin(key, source, login, event.time);
-  if (!why && campaign_.number != 0 && router_like) why = Rotating(history, key, login);
-  if (router_like) {
-    history.router_login_source = key;
-    history.router_login = login.event;
-  }
+  if (!why && campaign_.number != 0 && router_like) why = Rotating(account, key, login);
+  if (router_like) router_logins_[account] = RouterLogin{key, login.event};
   if (why) {
     ReportCompromise(key, source, login, *why, event.time, sink);
     return;
   }
-  source.new_logins.push_back(login);
-  Prune(&source.new_logins, event.time - dc_.compromise_lookback, kMaxNewLoginsPerSource);
+  AppendPruned(&source.new_logins, login, event.time - dc_.compromise_lookback,
+               kMaxNewLoginsPerSource);
   if (Judgeable(key, source, login)) with_new_logins_.insert(key);
 }
 
@@ -102,12 +102,12 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
   if (!Suspect(key, account, event.time)) return;
   SourceHistory& source = sources_[key];
   source.last_seen = std::max(source.last_seen, event.time);
-  source.suspects.push_back(SuspectFailure{event.time, account, event.reason, event.where});
-  Prune(&source.suspects, event.time - dc_.source_window, kMaxSuspectsPerSource);
+  AppendPruned(&source.suspects, SuspectFailure{event.time, account, event.reason, event.where},
+               event.time - dc_.source_window, kMaxSuspectsPerSource);
   AccountHistory& history = accounts_[account];
   history.last_seen = std::max(history.last_seen, event.time);
-  history.hits.push_back(AccountHit{key, event.time});
-  Prune(&history.hits, event.time - dc_.source_window, kMaxHitsPerAccount);
+  AppendPruned(&history.hits, AccountHit{.source = key, .time = event.time},
+               event.time - dc_.source_window, kMaxHitsPerAccount);
   if (history.hits.size() >= static_cast<size_t>(dc_.targeted_sources)) {
     judgement_.targeted_candidates.insert(account);
   }
@@ -119,7 +119,7 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
   // A node that logged in somewhere new and now sprays: judged at this failure, not at a tick.
   if (campaign_.number != 0 && !source.new_logins.empty())
     JudgeNewLogins(key, &source, event.time, sink);
-  // The lists' backs are these failures (Prune keeps the newest).
+  // The lists' backs are these failures (AppendPruned keeps the newest).
   recent_sources_[key] = RecentSource{event.time, source.campaign};
   recent_accounts_[account] = event.time;
   judgement_.dirty_sources.push_back(key);
@@ -303,6 +303,10 @@ void DistributedDetector::AddToCampaign(const SourceKey& key, SourceHistory* sou
   if (key.host == kNoString) {
     CampaignNetwork& network = campaign_networks_[CampaignNetworkOf(key.ip)];
     if (network.sources++ == 0) network.example = key;
+    network.last_seen = std::max(network.last_seen, now);
+    if (campaign_networks_.size() > static_cast<size_t>(dc_.max_sources)) {
+      DropIdlestHalf(&campaign_networks_);
+    }
   }
   const CompromiseCase attributed;  // kAttributed
   for (const NewLogin& login : source->new_logins) {
@@ -358,6 +362,7 @@ void DistributedDetector::ForgetDropped() {
     return true;
   });
   absl::erase_if(with_new_logins_, [&](const SourceKey& key) { return !sources_.contains(key); });
+  absl::erase_if(router_logins_, [&](const auto& item) { return !accounts_.contains(item.first); });
 }
 
 void DistributedDetector::Evict(Timestamp now) {
@@ -367,6 +372,11 @@ void DistributedDetector::Evict(Timestamp now) {
   absl::erase_if(sources_, [&](const auto& item) { return item.second.last_seen < idle; });
   absl::erase_if(accounts_, [&](const auto& item) { return item.second.last_seen < idle; });
   absl::erase_if(pool_logins_, [&](const auto& item) { return item.second < idle; });
+  absl::erase_if(campaign_networks_,
+                 [&](const auto& item) { return item.second.last_seen < idle; });
+  const Timestamp rotated = now - kRotatingWindow - kMicrosPerDay;
+  absl::erase_if(router_logins_,
+                 [&](const auto& item) { return item.second.event.time < rotated; });
   ForgetDropped();
 }
 

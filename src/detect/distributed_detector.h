@@ -124,7 +124,7 @@ class DistributedDetector final : public Detector {
   // It holds until one of them changes (a failure, a clearing login, a source turning loud or
   // quiet) or time moves a hit in or out of the window (its wake).
   struct AccountVerdict {
-    absl::InlinedVector<SourceKey, 2> sources;
+    absl::InlinedVector<SourceKey, 1> sources;  // mostly one: a node guesses once a day
     bool hot = false;
     bool active = false;  // counted for the campaign: not hot, one quiet source or more
   };
@@ -202,7 +202,7 @@ class DistributedDetector final : public Detector {
   // A new login from an address of its own (nobody logs in from its block, it logged in to no
   // other account) to an account that logs in elsewhere: what a router of the network looks like.
   static bool RouterLike(const SourceKey& key, const SourceHistory& source, const NewLogin& login);
-  std::optional<CompromiseCase> Rotating(const AccountHistory& history, const SourceKey& key,
+  std::optional<CompromiseCase> Rotating(StringId account, const SourceKey& key,
                                          const NewLogin& login) const;
   // Judges the source's remembered logins: reports and forgets those that are compromises, and
   // those older than compromise_lookback.
@@ -233,8 +233,14 @@ class DistributedDetector final : public Detector {
   absl::flat_hash_map<IpAddress, Timestamp, IpAddressHash> pool_logins_;  // block -> last login
   Campaign campaign_;
   uint64_t campaigns_ = 0;
-  // Of the open campaign: attributed sources per CampaignNetworkOf network.
+  // Of the open campaign: attributed sources per CampaignNetworkOf network. Bounded like the
+  // maps above: a network idle past known_devices.memory goes, and past max_sources networks
+  // the idlest half (a campaign of millions of nodes lasting weeks would grow it without end).
   absl::flat_hash_map<IpAddress, CampaignNetwork, IpAddressHash> campaign_networks_;
+  // Accounts' last router-like logins (RouterLogin). One older than kRotatingWindow no longer
+  // counts; Evict drops those a day past that (events arrive late by minutes, not a day), and
+  // an account's goes with the account.
+  absl::flat_hash_map<StringId, RouterLogin> router_logins_;
   // Sources with a new login a tick may still judge a compromise (Judgeable). The others' logins
   // wait in new_logins for attribution, which reports them itself (if within lookback), or are
   // pruned at the source's next new login or its next failure while a campaign is open.

@@ -9,9 +9,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "detect/finding.h"
 #include "detect/source_state.h"
 #include "event/auth_event.h"
@@ -62,10 +62,11 @@ struct CompromiseCase {
   SavedEvent earlier;            // kRotating: the first of the two logins
 };
 
-// Attributed sources of the open campaign within one network (/16, /64).
+// Attributed sources of the open campaign within one network (/24, /64).
 struct CampaignNetwork {
   uint32_t sources = 0;
   SourceKey example;
+  Timestamp last_seen = 0;  // the last attribution of one of them
 
   bool operator==(const CampaignNetwork&) const = default;
 };
@@ -84,15 +85,26 @@ struct SourceHistory {
   bool operator==(const SourceHistory&) const = default;
 };
 
-// One source that failed (suspect) against an account.
+// One source that failed (suspect) against an account. The flag sits in the key's padding: a
+// million accounts keep a few of these each.
 struct AccountHit {
   SourceKey source;
-  Timestamp time = 0;
   // No longer suspect: the account logged in from the source or its network since, or the
   // source turned out shared. Set at that login, so ticks need not ask KnownDevices again.
   bool cleared = false;
+  Timestamp time = 0;
 
   bool operator==(const AccountHit&) const = default;
+};
+
+// An account's last login from a router-like new place (DistributedDetector::RouterLike), for
+// kRotating. Kept apart from AccountHistory: only the last few hours' matter, and a million
+// accounts would each carry one inline.
+struct RouterLogin {
+  SourceKey source;
+  SavedEvent event;
+
+  bool operator==(const RouterLogin&) const = default;
 };
 
 struct AccountHistory {
@@ -100,9 +112,6 @@ struct AccountHistory {
   Timestamp last_login = 0;  // 0: never logged in (within memory)
   // Until then the account is left out: it was failing repeatedly from one network.
   Timestamp retrying_until = 0;
-  // The last login from a router-like new place (see NewLogin::RouterLike), for kRotating.
-  SourceKey router_login_source;
-  SavedEvent router_login;
   Timestamp targeted_reported = 0;  // last account_targeted finding; 0 = none
   std::vector<AccountHit> hits;     // within source_window, newest kMaxHitsPerAccount
 
@@ -121,7 +130,7 @@ struct Campaign {
   RateWindow rate;
   // Attributed in the current period.
   std::vector<SourceKey> sources;
-  std::unordered_set<StringId> accounts;
+  absl::flat_hash_set<StringId> accounts;
   Timestamp first_attributed = 0;
   Timestamp first_failure = 0;
   Timestamp last_failure = 0;

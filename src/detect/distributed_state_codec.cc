@@ -69,12 +69,13 @@ SourceHistory LoadSourceHistory(StateDecoder* in) {
   return s;
 }
 
-void SaveAccountHistory(const AccountHistory& a, StateEncoder* out) {
+// The account's router-like login is saved with it (none: an invalid event).
+void SaveAccountHistory(const AccountHistory& a, const RouterLogin& router, StateEncoder* out) {
   out->PutI64(a.last_seen);
   out->PutI64(a.last_login);
   out->PutI64(a.retrying_until);
-  SaveSourceKey(a.router_login_source, out);
-  SaveSavedEvent(a.router_login, out);
+  SaveSourceKey(router.source, out);
+  SaveSavedEvent(router.event, out);
   out->PutI64(a.targeted_reported);
   out->PutU64(a.hits.size());
   for (const AccountHit& hit : a.hits) {
@@ -84,13 +85,13 @@ void SaveAccountHistory(const AccountHistory& a, StateEncoder* out) {
   }
 }
 
-AccountHistory LoadAccountHistory(StateDecoder* in) {
+AccountHistory LoadAccountHistory(StateDecoder* in, RouterLogin* router) {
   AccountHistory a;
   a.last_seen = in->I64();
   a.last_login = in->I64();
   a.retrying_until = in->I64();
-  a.router_login_source = LoadSourceKey(in);
-  a.router_login = LoadSavedEvent(in);
+  router->source = LoadSourceKey(in);
+  router->event = LoadSavedEvent(in);
   a.targeted_reported = in->I64();
   const size_t hits = in->Count(4);
   if (hits > kMaxHitsPerAccount) in->Fail("more account hits than the bound");
@@ -200,7 +201,9 @@ void DistributedDetector::Save(Timestamp now, StateEncoder* out) const {
   for (const auto& item : accounts_) {
     if (!live(item)) continue;
     out->PutString(item.first);
-    SaveAccountHistory(item.second, out);
+    const auto router = router_logins_.find(item.first);
+    SaveAccountHistory(item.second, router != router_logins_.end() ? router->second : RouterLogin(),
+                       out);
   }
   const auto pool_live = [&](const auto& item) { return item.second >= idle; };
   out->PutU64(
@@ -217,6 +220,7 @@ void DistributedDetector::Save(Timestamp now, StateEncoder* out) const {
     out->PutIp(network);
     out->PutU32(entry.sources);
     SaveSourceKey(entry.example, out);
+    out->PutI64(entry.last_seen);
   }
   SaveKeys(with_new_logins_, out);
   SaveKeys(recent_sources_, out);
@@ -242,12 +246,15 @@ bool DistributedDetector::Load(StateDecoder* in) {
     if (!sources_.try_emplace(key, LoadSourceHistory(in)).second) in->Fail("a source twice");
   }
   accounts_.clear();
+  router_logins_.clear();
   const size_t accounts = in->Count(8);
   for (size_t i = 0; i < accounts && in->ok(); ++i) {
     const StringId account = in->String();
-    if (!accounts_.try_emplace(account, LoadAccountHistory(in)).second) {
+    RouterLogin router;
+    if (!accounts_.try_emplace(account, LoadAccountHistory(in, &router)).second) {
       in->Fail("an account twice");
     }
+    if (router.event.valid) router_logins_[account] = router;
   }
   pool_logins_.clear();
   const size_t pools = in->Count(6);
@@ -265,6 +272,7 @@ bool DistributedDetector::Load(StateDecoder* in) {
     CampaignNetwork& entry = campaign_networks_[network];
     entry.sources = in->U32();
     entry.example = LoadSourceKey(in);
+    entry.last_seen = in->I64();
   }
   LoadKeys(in, &with_new_logins_);
   SourceSet recent_sources;
@@ -308,8 +316,9 @@ bool DistributedDetector::SameState(const DistributedDetector& other) const {
   const bool memory =
       (owned_ == nullptr) == (other.owned_ == nullptr) && (!owned_ || *owned_ == *other.owned_);
   return memory && sources_ == other.sources_ && accounts_ == other.accounts_ &&
-         pool_logins_ == other.pool_logins_ && campaign_ == other.campaign_ &&
-         campaigns_ == other.campaigns_ && campaign_networks_ == other.campaign_networks_ &&
+         router_logins_ == other.router_logins_ && pool_logins_ == other.pool_logins_ &&
+         campaign_ == other.campaign_ && campaigns_ == other.campaigns_ &&
+         campaign_networks_ == other.campaign_networks_ &&
          with_new_logins_ == other.with_new_logins_ && recent_sources_ == other.recent_sources_ &&
          recent_accounts_ == other.recent_accounts_ && last_judged_.hot == other.last_judged_.hot &&
          last_judged_.busy == other.last_judged_.busy &&

@@ -34,7 +34,7 @@ namespace spraytrace::store {
 inline constexpr std::string_view kSnapshotMagic = "spraytrace-state";
 // Bump on any change to the header or to what a state owner writes; older files are refused
 // with a message naming both versions (the state is rebuilt from logs, never migrated).
-inline constexpr uint32_t kSnapshotFormatVersion = 2;
+inline constexpr uint32_t kSnapshotFormatVersion = 3;
 
 struct SnapshotHeader {
   std::string spraytrace_version;  // of the program that wrote it, e.g. "0.1.0"
