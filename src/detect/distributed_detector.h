@@ -91,6 +91,8 @@ class DistributedDetector final : public Detector {
 
   size_t sources() const { return sources_.size(); }
   size_t accounts() const { return accounts_.size(); }
+  size_t campaign_networks() const { return campaign_networks_.size(); }
+  size_t router_logins() const { return router_logins_.size(); }
 
  private:
   // Flat (open addressing) maps: every tick looks up each active source and account a few times.

@@ -20,6 +20,7 @@ using testing::kFail;
 using testing::kHour;
 using testing::kMinute;
 using testing::kOk;
+using testing::kSecond;
 using testing::kT0;
 using testing::Node;
 using testing::Of;
@@ -154,6 +155,31 @@ TEST(DistributedDetector, FewAccountsAreNotACampaign) {
   Harness h(config);
   Spray(&h, kT0);
   EXPECT_TRUE(h.Finish().empty());
+}
+
+// A campaign of thousands of nodes, each in a /24 of its own, each guessing two accounts, while
+// people log in from new places: every map stays within max_sources, and router-like logins
+// are forgotten a day after they stop counting.
+TEST(DistributedDetector, StateStaysWithinMaxSourcesUnderAWideCampaign) {
+  DetectorConfig config = SmallConfig();
+  config.distributed.max_sources = 1000;
+  Harness h(config);
+  for (int j = 0; j < 6000; ++j) {
+    const Timestamp at = kT0 + j * 20 * kSecond;
+    const std::string node = fmt::format("{}.{}.{}.9", 20 + j / 65536, j / 256 % 256, j % 256);
+    // A person among 50 logging in from a new address each time: router-like after the first.
+    h.Add(at, fmt::format("10.{}.{}.1", j / 256 % 256, j % 256), fmt::format("person{}", j % 50),
+          kOk);
+    h.Add(at + kMinute, node, Account(2 * j));
+    h.Add(at + 2 * kMinute, node, Account(2 * j + 1));
+    ASSERT_LE(h.detector().sources(), 1000u);
+    ASSERT_LE(h.detector().accounts(), 1000u);
+    ASSERT_LE(h.detector().campaign_networks(), 1000u);
+  }
+  EXPECT_GT(h.detector().campaign_networks(), 400u);  // the campaign did attribute them
+  EXPECT_GT(h.detector().router_logins(), 0u);
+  h.Advance(kT0 + 6000 * 20 * kSecond + DistributedDetector::kRotatingWindow + 2 * kDay);
+  EXPECT_EQ(h.detector().router_logins(), 0u);
 }
 
 }  // namespace

@@ -47,6 +47,7 @@ class DistributedHarness {
     return sink_.findings;
   }
   const std::vector<Finding>& findings() const { return sink_.findings; }
+  const DistributedDetector& detector() const { return detector_; }
 
  private:
   StringPool pool_;

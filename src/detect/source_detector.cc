@@ -52,29 +52,56 @@ SourceDetector::SourceDetector(const DetectorConfig& config, const StringPool* s
 void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   const std::optional<SourceKey> key = SourceKeyOf(event);
   if (!key) return;
-  auto [it, fresh] = sources_.try_emplace(*key);
-  // A source reopened below keeps its entry: its time is before the new episode's end too.
-  if (fresh) {
-    idle_queue_.push_back({event.time, *key});
-    std::push_heap(idle_queue_.begin(), idle_queue_.end(), Later);
-  }
-  SourceState& state = it->second;
-  if (!fresh && state.end < event.time - config_.episodes.idle_gap) {
+  const Micros gap = config_.episodes.idle_gap;
+  // A source reopened below keeps its queue entry: its time is before the new episode's end too.
+  if (const auto it = sources_.find(*key); it != sources_.end()) {
+    SourceState& state = it->second;
+    if (state.end >= event.time - gap) {
+      Update(event, &state);
+      return;
+    }
     for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_, Known())) {
       sink->OnFinding(std::move(finding));
     }
-    state = SourceState();
-    fresh = true;
+    sources_.erase(it);
+  } else if (const auto single = singles_.find(*key); single != singles_.end()) {
+    if (single->second.time >= event.time - gap) {
+      SourceState state = Promote(*key, single->second);
+      singles_.erase(single);
+      Update(event, &state);
+      sources_.emplace(*key, std::move(state));
+      return;
+    }
+    const SourceState closed = Promote(*key, single->second);
+    for (Finding& finding : BuildEpisodeFindings(closed, config_, *strings_, Known())) {
+      sink->OnFinding(std::move(finding));
+    }
+    singles_.erase(single);
+  } else {
+    idle_queue_.push_back({event.time, *key});
+    std::push_heap(idle_queue_.begin(), idle_queue_.end(), Later);
   }
-  if (fresh) {
-    state.key = *key;
-    state.start = event.time;
-    state.end = event.time;
-  }
-  Update(event, &state);
+  singles_.emplace(*key, event);
+  RecordFirstEvent(*key, event);
 }
 
-void SourceDetector::Update(const AuthEvent& event, SourceState* state) {
+SourceState SourceDetector::Promote(const SourceKey& key, const AuthEvent& first) const {
+  SourceState state;
+  state.key = key;
+  state.start = first.time;
+  state.end = first.time;
+  Update(first, &state, /*record_login=*/false);
+  return state;
+}
+
+void SourceDetector::RecordFirstEvent(const SourceKey& key, const AuthEvent& event) {
+  // A fresh episode's account table takes any named account.
+  if (owned_ && IsLogin(event) && AccountOf(event) != kNoString) {
+    owned_->RecordSuccess(key, AccountOf(event), event.time);
+  }
+}
+
+void SourceDetector::Update(const AuthEvent& event, SourceState* state, bool record_login) const {
   state->start = std::min(state->start, event.time);
   state->end = std::max(state->end, event.time);
   const bool success = IsLogin(event);
@@ -82,7 +109,7 @@ void SourceDetector::Update(const AuthEvent& event, SourceState* state) {
   const auto max_accounts = static_cast<size_t>(config_.episodes.max_accounts_per_source);
   const uint32_t slot = state->accounts.FindOrInsert(account, event.time, max_accounts);
   if (slot != kNoAccount) {
-    UpdateAccount(event, success, slot, state);
+    UpdateAccount(event, success, slot, state, record_login);
   } else if (account != kNoString) {
     ++state->untracked_events;
   }
@@ -95,7 +122,7 @@ void SourceDetector::Update(const AuthEvent& event, SourceState* state) {
 }
 
 void SourceDetector::UpdateAccount(const AuthEvent& event, bool success, uint32_t slot,
-                                   SourceState* state) {
+                                   SourceState* state, bool record_login) const {
   AccountStats& stats = state->accounts.at(slot);
   stats.first = std::min(stats.first, event.time);
   stats.last = std::max(stats.last, event.time);
@@ -107,7 +134,7 @@ void SourceDetector::UpdateAccount(const AuthEvent& event, bool success, uint32_
   }
   ++stats.successes;
   stats.first_success = std::min(stats.first_success, event.time);
-  if (owned_) owned_->RecordSuccess(state->key, stats.user, event.time);
+  if (owned_ && record_login) owned_->RecordSuccess(state->key, stats.user, event.time);
   // The account's first login here, once the source had started failing: if the source turns
   // out to be spraying, this is the guess that worked (a key or a ticket is not guessed).
   if (stats.successes == 1 && state->failures > 0 && IsGuessableMethod(event.method) &&
@@ -121,7 +148,8 @@ void SourceDetector::UpdateAccount(const AuthEvent& event, bool success, uint32_
   }
 }
 
-void SourceDetector::ObserveFailure(const AuthEvent& event, uint32_t slot, SourceState* state) {
+void SourceDetector::ObserveFailure(const AuthEvent& event, uint32_t slot,
+                                    SourceState* state) const {
   ++state->failures;
   if (event.reason == Reason::kUnknownUser) ++state->unknown_user_failures;
   if (!state->first_failure.valid || event.time < state->first_failure.time) {
@@ -136,7 +164,7 @@ void SourceDetector::ObserveFailure(const AuthEvent& event, uint32_t slot, Sourc
   }
 }
 
-void SourceDetector::ObserveBurst(const AuthEvent& event, uint32_t slot, SourceState* state) {
+void SourceDetector::ObserveBurst(const AuthEvent& event, uint32_t slot, SourceState* state) const {
   const BruteForceConfig& c = config_.brute_force;
   state->peak_rate = std::max(state->peak_rate, state->rate.Add(event.time, c.find_window));
   const auto capacity = static_cast<size_t>(c.max_failures);
@@ -156,7 +184,7 @@ void SourceDetector::ObserveBurst(const AuthEvent& event, uint32_t slot, SourceS
 }
 
 void SourceDetector::ObserveSpray(const AuthEvent& event, bool success, uint32_t slot,
-                                  SourceState* state) {
+                                  SourceState* state) const {
   const SpraySingleSourceConfig& c = config_.spray;
   SprayWindow& window = state->spray_window;
   window.Observe(&state->accounts, slot, event.time, !success, state->end, c.window);
@@ -173,7 +201,7 @@ void SourceDetector::ObserveSpray(const AuthEvent& event, bool success, uint32_t
   ReleaseSlowLog(state);
 }
 
-void SourceDetector::AppendSlow(const AuthEvent& event, uint32_t slot, SourceState* state) {
+void SourceDetector::AppendSlow(const AuthEvent& event, uint32_t slot, SourceState* state) const {
   if (state->slow_log.size() >= kMaxSlowLog) {
     const auto half = static_cast<std::ptrdiff_t>(kMaxSlowLog / 2);
     state->slow_log.erase(state->slow_log.begin(), state->slow_log.begin() + half);
@@ -192,8 +220,9 @@ void SourceDetector::AdvanceTime(Timestamp now, FindingSink* sink) {
 
 void SourceDetector::Finish(FindingSink* sink) {
   std::vector<SourceKey> all;
-  all.reserve(sources_.size());
+  all.reserve(size());
   for (const auto& [key, state] : sources_) all.push_back(key);
+  for (const auto& [key, first] : singles_) all.push_back(key);
   idle_queue_.clear();
   Close(all, sink);
 }
@@ -203,7 +232,9 @@ std::vector<SourceKey> SourceDetector::TakeIdle(Timestamp cutoff) {
   while (!idle_queue_.empty() && idle_queue_.front().time < cutoff) {
     std::pop_heap(idle_queue_.begin(), idle_queue_.end(), Later);
     QueuedSource& entry = idle_queue_.back();
-    const Timestamp end = sources_.find(entry.key)->second.end;
+    const auto open = sources_.find(entry.key);
+    const Timestamp end =
+        open != sources_.end() ? open->second.end : singles_.find(entry.key)->second.time;
     if (end < cutoff) {
       idle.push_back(entry.key);
       idle_queue_.pop_back();
@@ -218,15 +249,24 @@ std::vector<SourceKey> SourceDetector::TakeIdle(Timestamp cutoff) {
 void SourceDetector::Close(const std::vector<SourceKey>& keys, FindingSink* sink) {
   std::vector<Ordered> out;
   for (const SourceKey& key : keys) {
-    const auto it = sources_.find(key);
     const std::string_view host = strings_->View(key.host);
-    for (Finding& finding : BuildEpisodeFindings(it->second, config_, *strings_, Known())) {
-      out.push_back({std::move(finding), host});
+    const auto add = [&](const SourceState& state) {
+      for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_, Known())) {
+        out.push_back({std::move(finding), host});
+      }
+    };
+    if (const auto it = sources_.find(key); it != sources_.end()) {
+      add(it->second);
+      sources_.erase(it);
+    } else {
+      const auto single = singles_.find(key);
+      add(Promote(key, single->second));
+      singles_.erase(single);
     }
-    sources_.erase(it);
   }
-  if (sources_.empty()) {  // give back the bucket array and the queue too
+  if (sources_.empty() && singles_.empty()) {  // give back the bucket arrays and the queue too
     SourceMap().swap(sources_);
+    SingleMap().swap(singles_);
     std::vector<QueuedSource>().swap(idle_queue_);
   }
   std::sort(out.begin(), out.end(), Before);
@@ -236,14 +276,17 @@ void SourceDetector::Close(const std::vector<SourceKey>& keys, FindingSink* sink
 void SourceDetector::RebuildQueue() {
   idle_queue_.clear();
   for (const auto& [key, state] : sources_) idle_queue_.push_back({state.end, key});
+  for (const auto& [key, first] : singles_) idle_queue_.push_back({first.time, key});
   std::make_heap(idle_queue_.begin(), idle_queue_.end(), Later);
 }
 
 void SourceDetector::Save(Timestamp now, store::StateEncoder* out) const {
   out->BeginSection("source_detector");
   out->PutI64(last_scan_);
-  out->PutU64(sources_.size());
+  // Singles are saved as the episodes they stand for (Load keeps them as such).
+  out->PutU64(size());
   for (const auto& [key, state] : sources_) SaveSourceState(state, out);
+  for (const auto& [key, first] : singles_) SaveSourceState(Promote(key, first), out);
   out->PutBool(owned_ != nullptr);
   if (owned_) owned_->Save(now, out);
   out->EndSection();
@@ -251,6 +294,7 @@ void SourceDetector::Save(Timestamp now, store::StateEncoder* out) const {
 
 bool SourceDetector::Load(store::StateDecoder* in) {
   sources_.clear();
+  singles_.clear();
   idle_queue_.clear();
   if (!in->EnterSection("source_detector")) return false;
   last_scan_ = in->I64();
@@ -271,8 +315,14 @@ bool SourceDetector::Load(store::StateDecoder* in) {
 }
 
 bool SourceDetector::SameState(const SourceDetector& other) const {
-  if (sources_ != other.sources_ || last_scan_ != other.last_scan_) return false;
+  if (last_scan_ != other.last_scan_ || AllEpisodes() != other.AllEpisodes()) return false;
   return (owned_ == nullptr) == (other.owned_ == nullptr) && (!owned_ || *owned_ == *other.owned_);
+}
+
+SourceDetector::SourceMap SourceDetector::AllEpisodes() const {
+  SourceMap all = sources_;
+  for (const auto& [key, first] : singles_) all.emplace(key, Promote(key, first));
+  return all;
 }
 
 }  // namespace spraytrace::detect

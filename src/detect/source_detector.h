@@ -21,9 +21,11 @@
 // idle_gap / 8 past the previous look, so an episode may close up to idle_gap / 8 late, and then
 // only at the sources that may have gone idle (a time-ordered queue), not at every open one.
 // Memory: sources are evicted when their episode closes; per-source state is bounded
-// (source_state.h). Findings written by one AdvanceTime() or Finish() come out ordered by
-// triggered time, then source, then rule_id. Not thread-safe: one detector per pipeline (or per
-// shard of sources).
+// (source_state.h). An episode of one event so far (most of a covert network's: one guess per
+// node and day) is kept as that event, and becomes a SourceState at its second; the rules then
+// see it exactly as if it had been one all along. Findings written by one AdvanceTime() or Finish()
+// come out ordered by triggered time, then source, then rule_id. Not thread-safe: one detector per
+// pipeline (or per shard of sources).
 #ifndef SPRAYTRACE_DETECT_SOURCE_DETECTOR_H_
 #define SPRAYTRACE_DETECT_SOURCE_DETECTOR_H_
 
@@ -32,6 +34,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "detect/detector.h"
 #include "detect/detector_config.h"
 #include "detect/known_devices.h"
@@ -62,17 +65,27 @@ class SourceDetector final : public Detector {
   bool SameState(const SourceDetector& other) const;
 
   // Sources with an open episode (for tests and memory reporting).
-  size_t size() const { return sources_.size(); }
+  size_t size() const { return sources_.size() + singles_.size(); }
 
  private:
   using SourceMap = std::unordered_map<SourceKey, SourceState, SourceKeyHash>;
+  using SingleMap = absl::flat_hash_map<SourceKey, AuthEvent, SourceKeyHash>;
 
-  void Update(const AuthEvent& event, SourceState* state);
-  void UpdateAccount(const AuthEvent& event, bool success, uint32_t slot, SourceState* state);
-  void ObserveFailure(const AuthEvent& event, uint32_t slot, SourceState* state);
-  void ObserveBurst(const AuthEvent& event, uint32_t slot, SourceState* state);
-  void ObserveSpray(const AuthEvent& event, bool success, uint32_t slot, SourceState* state);
-  void AppendSlow(const AuthEvent& event, uint32_t slot, SourceState* state);
+  // Applies the event to the episode. record_login: tell the login memory of a login now (false
+  // when replaying a single's event, which was told at the time).
+  void Update(const AuthEvent& event, SourceState* state, bool record_login = true) const;
+  void UpdateAccount(const AuthEvent& event, bool success, uint32_t slot, SourceState* state,
+                     bool record_login) const;
+  void ObserveFailure(const AuthEvent& event, uint32_t slot, SourceState* state) const;
+  void ObserveBurst(const AuthEvent& event, uint32_t slot, SourceState* state) const;
+  void ObserveSpray(const AuthEvent& event, bool success, uint32_t slot, SourceState* state) const;
+  void AppendSlow(const AuthEvent& event, uint32_t slot, SourceState* state) const;
+  // A single's first event as the episode Observe would have built from it.
+  SourceState Promote(const SourceKey& key, const AuthEvent& first) const;
+  // What Observe did to the login memory for a new episode's first event.
+  void RecordFirstEvent(const SourceKey& key, const AuthEvent& event);
+  // Every open episode, singles promoted (snapshot comparison).
+  SourceMap AllEpisodes() const;
   // Closes the sources named (each open, at most once), writing findings in the stable order.
   void Close(const std::vector<SourceKey>& keys, FindingSink* sink);
   // Sources whose episode ended before `cutoff`, taken off the queue.
@@ -87,6 +100,7 @@ class SourceDetector final : public Detector {
   }
 
   SourceMap sources_;
+  SingleMap singles_;  // sources whose open episode has one event, never in sources_ too
   // One entry per open source: a time at or before its episode's end, so the sources idle
   // before a cutoff are among the entries before it (min-heap on time). An entry whose source
   // is still active when taken is put back with the episode's end.

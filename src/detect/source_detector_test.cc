@@ -570,5 +570,40 @@ TEST(SourceDetector, EpisodesCloseExactlyWhenIdleWhateverTheirHistory) {
   }
 }
 
+// Most covert-network nodes send one guess per episode: such an episode is kept as its event
+// until a second comes. It must read as any other episode: its findings (a threshold of one
+// failure), its login remembered at the time it happened (the next episode's failures are then
+// a known device's), and its second event joining it.
+TEST(SourceDetector, OneEventEpisodesAreEpisodesLikeAnyOther) {
+  DetectorConfig config;
+  config.brute_force.max_failures = 1;
+  Harness h(config);
+  h.Add(kT0, "203.0.113.9", "root");
+  h.Advance(kT0 + 7 * kHour);
+  ASSERT_EQ(h.findings().size(), 1u);
+  EXPECT_EQ(h.findings()[0].rule_id, "brute_force.burst");
+  EXPECT_EQ(h.findings()[0].failures, 1u);
+  EXPECT_EQ(h.findings()[0].triggered, kT0);
+  ASSERT_FALSE(h.findings()[0].evidence.empty());
+  EXPECT_EQ(h.findings()[0].evidence[0].where.line, 1u);
+
+  Harness quiet;                                 // default thresholds
+  quiet.Add(kT0, "198.51.100.20", "erin", kOk);  // an episode of one login, closed by the gap
+  quiet.Advance(kT0 + 7 * kHour);
+  EXPECT_EQ(quiet.detector().size(), 0u);
+  for (int i = 0; i < 8; ++i) quiet.Add(kT0 + 8 * kHour + i * kMinute, "198.51.100.20", "erin");
+  EXPECT_TRUE(quiet.Finish().empty());  // erin's own address: a stale password, not a burst
+
+  Harness joined;
+  joined.Add(kT0, "203.0.113.7", "root");
+  for (int i = 1; i < 5; ++i) joined.Add(kT0 + i * kMinute, "203.0.113.7", "admin");
+  EXPECT_EQ(joined.detector().size(), 1u);
+  const auto& findings = joined.Finish();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].failures, 5u);
+  EXPECT_EQ(findings[0].start, kT0);
+  EXPECT_EQ(findings[0].distinct_accounts, 2u);
+}
+
 }  // namespace
 }  // namespace spraytrace::detect
