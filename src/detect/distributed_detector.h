@@ -38,6 +38,7 @@
 #include "detect/distributed_state.h"
 #include "detect/known_devices.h"
 #include "detect/rate_change.h"
+#include "detect/small_id_set.h"
 #include "event/string_pool.h"
 
 namespace spraytrace::detect {
@@ -137,7 +138,7 @@ class DistributedDetector final : public Detector {
     absl::flat_hash_map<StringId, AccountVerdict> verdicts;
     // Sources in some verdict, with the accounts holding them: a source turning loud or quiet
     // changes those accounts' quiet count.
-    absl::flat_hash_map<SourceKey, AccountSet, SourceKeyHash> holders;
+    absl::flat_hash_map<SourceKey, SmallIdSet, SourceKeyHash> holders;
     size_t active_accounts = 0;
     size_t quiet_sources = 0;  // holders' keys not loud
     // Loud sources and the last tick time they stay loud without a new failure.

@@ -125,7 +125,7 @@ void DistributedDetector::SetLoud(const SourceKey& key, bool loud) {
   } else {
     ++judgement_.quiet_sources;
   }
-  for (StringId account : holders->second) MarkDirty(account);
+  holders->second.ForEach([&](StringId account) { MarkDirty(account); });
 }
 
 void DistributedDetector::WakeDueAccounts(Timestamp now) {
@@ -167,7 +167,7 @@ void DistributedDetector::RejudgeAccount(StringId account, Timestamp now) {
   }
   for (const SourceKey& key : verdict.sources) {
     if (holds(before, key)) continue;
-    AccountSet& holders = judgement_.holders[key];
+    SmallIdSet& holders = judgement_.holders[key];
     if (holders.empty() && !last_judged_.loud.contains(key)) ++judgement_.quiet_sources;
     holders.insert(account);
   }
