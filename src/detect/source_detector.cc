@@ -35,9 +35,14 @@ struct Ordered {
 // Min-heap on time for std::push_heap / pop_heap.
 constexpr auto Later = [](const auto& a, const auto& b) { return a.time > b.time; };
 
+// One episode can give two findings of a rule at one time (compromises of two accounts, written
+// at the episode's close): their logins' times and accounts order them, so the order never
+// depends on the order the closing sources were found in.
 bool Before(const Ordered& a, const Ordered& b) {
-  return std::tie(a.finding.triggered, a.finding.source_ip, a.host, a.finding.rule_id) <
-         std::tie(b.finding.triggered, b.finding.source_ip, b.host, b.finding.rule_id);
+  const Finding& x = a.finding;
+  const Finding& y = b.finding;
+  return std::tie(x.triggered, x.source_ip, a.host, x.rule_id, x.start, x.end, x.user_name) <
+         std::tie(y.triggered, y.source_ip, b.host, y.rule_id, y.start, y.end, y.user_name);
 }
 
 }  // namespace
@@ -269,7 +274,7 @@ void SourceDetector::Close(const std::vector<SourceKey>& keys, FindingSink* sink
     SingleMap().swap(singles_);
     std::vector<QueuedSource>().swap(idle_queue_);
   }
-  std::sort(out.begin(), out.end(), Before);
+  std::stable_sort(out.begin(), out.end(), Before);
   for (Ordered& ordered : out) sink->OnFinding(std::move(ordered.finding));
 }
 

@@ -24,8 +24,8 @@
 // (source_state.h). An episode of one event so far (most of a covert network's: one guess per
 // node and day) is kept as that event, and becomes a SourceState at its second; the rules then
 // see it exactly as if it had been one all along. Findings written by one AdvanceTime() or Finish()
-// come out ordered by triggered time, then source, then rule_id. Not thread-safe: one detector per
-// pipeline (or per shard of sources).
+// come out ordered by triggered time, then source, rule_id, start, end and account. Not
+// thread-safe: one detector per pipeline (or per shard of sources).
 #ifndef SPRAYTRACE_DETECT_SOURCE_DETECTOR_H_
 #define SPRAYTRACE_DETECT_SOURCE_DETECTOR_H_
 
