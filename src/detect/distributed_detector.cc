@@ -31,6 +31,53 @@ void DropIdlestHalf(Map* map) {
   absl::erase_if(*map, [&](const auto& item) { return item.second.last_seen < cutoff; });
 }
 
+// Min-heap on time for std::push_heap / pop_heap.
+constexpr auto Later = [](const auto& a, const auto& b) { return a.time > b.time; };
+
+// Sets the key's last failure, queueing it when new or when the failure came out of order
+// before its entry's time (so the entry is never after `last`).
+template <typename Map, typename Queue, typename Key>
+auto& Touch(Map* map, Queue* queue, const Key& key, Timestamp last) {
+  auto [it, fresh] = map->try_emplace(key);
+  it->second.last = last;
+  if (fresh || last < it->second.queued) {
+    it->second.queued = last;
+    queue->push_back({last, key});
+    std::push_heap(queue->begin(), queue->end(), Later);
+  }
+  return it->second;
+}
+
+// Erases the keys whose last failure is before `since`, calling forget(key) for each first.
+template <typename Map, typename Queue, typename Forget>
+void ForgetBefore(Map* map, Queue* queue, Timestamp since, Forget forget) {
+  while (!queue->empty() && queue->front().time < since) {
+    std::pop_heap(queue->begin(), queue->end(), Later);
+    const auto entry = queue->back();
+    queue->pop_back();
+    const auto it = map->find(entry.key);
+    if (it == map->end() || it->second.queued != entry.time) continue;  // stale
+    if (it->second.last < since) {
+      forget(entry.key);
+      map->erase(it);
+      continue;
+    }
+    it->second.queued = it->second.last;  // at or after `since`: not taken again in this loop
+    queue->push_back({it->second.last, entry.key});
+    std::push_heap(queue->begin(), queue->end(), Later);
+  }
+}
+
+template <typename Map, typename Queue>
+void RebuildQueue(Map* map, Queue* queue) {
+  queue->clear();
+  for (auto& [key, recent] : *map) {
+    recent.queued = recent.last;
+    queue->push_back({recent.last, key});
+  }
+  std::make_heap(queue->begin(), queue->end(), Later);
+}
+
 }  // namespace
 
 DistributedDetector::DistributedDetector(const DetectorConfig& config, const StringPool* strings,
@@ -120,8 +167,8 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
   if (campaign_.number != 0 && !source.new_logins.empty())
     JudgeNewLogins(key, &source, event.time, sink);
   // The lists' backs are these failures (AppendPruned keeps the newest).
-  recent_sources_[key] = RecentSource{event.time, source.campaign};
-  recent_accounts_[account] = event.time;
+  Touch(&recent_sources_, &forget_sources_, key, event.time).campaign = source.campaign;
+  Touch(&recent_accounts_, &forget_accounts_, account, event.time);
   judgement_.dirty_sources.push_back(key);
   MarkDirty(account);
   const bool full = sources_.size() > static_cast<size_t>(dc_.max_sources) ||
@@ -338,16 +385,28 @@ void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
 
 void DistributedDetector::ForgetQuiet(Timestamp now) {
   const Timestamp since = now - dc_.source_window;
-  absl::erase_if(recent_sources_, [&](const auto& item) {
-    if (item.second.last >= since) return false;
-    judgement_.dirty_sources.push_back(item.first);
-    return true;
-  });
-  absl::erase_if(recent_accounts_, [&](const auto& item) {
-    if (item.second >= since) return false;
-    MarkDirty(item.first);
-    return true;
-  });
+  if (judge_afresh_) {  // the plain walk the queues stand for (differential test)
+    absl::erase_if(recent_sources_, [&](const auto& item) {
+      if (item.second.last >= since) return false;
+      judgement_.dirty_sources.push_back(item.first);
+      return true;
+    });
+    absl::erase_if(recent_accounts_, [&](const auto& item) {
+      if (item.second.last >= since) return false;
+      MarkDirty(item.first);
+      return true;
+    });
+    return;
+  }
+  ForgetBefore(&recent_sources_, &forget_sources_, since,
+               [&](const SourceKey& key) { judgement_.dirty_sources.push_back(key); });
+  ForgetBefore(&recent_accounts_, &forget_accounts_, since,
+               [&](StringId account) { MarkDirty(account); });
+}
+
+void DistributedDetector::RebuildForgetQueues() {
+  RebuildQueue(&recent_sources_, &forget_sources_);
+  RebuildQueue(&recent_accounts_, &forget_accounts_);
 }
 
 void DistributedDetector::ForgetDropped() {

@@ -87,7 +87,8 @@ class DistributedDetector final : public Detector {
   bool SameState(const DistributedDetector& other) const;
 
   // For the differential test: rebuilds the judgement kept between ticks at every tick, as if
-  // nothing were kept (distributed_judgement_test.cc).
+  // nothing were kept, and forgets quiet keys by walking the recent maps instead of through
+  // the forget queues (distributed_judgement_test.cc).
   void JudgeAfreshEveryTick() { judge_afresh_ = true; }
 
   size_t sources() const { return sources_.size(); }
@@ -114,14 +115,33 @@ class DistributedDetector final : public Detector {
   };
   // What a tick needs of a recent source or account without looking its history up: the time
   // of its last suspect failure (the back of its list) and, for a source, its campaign.
+  // `queued`: the time of the key's entry in its forget queue (at or before `last`), which says
+  // when to look at it again; not state (rebuilt on load), so not compared.
   struct RecentSource {
     Timestamp last = 0;
     uint64_t campaign = 0;
+    Timestamp queued = 0;
 
-    bool operator==(const RecentSource&) const = default;
+    bool operator==(const RecentSource& o) const {
+      return last == o.last && campaign == o.campaign;
+    }
+  };
+  struct RecentAccount {
+    Timestamp last = 0;
+    Timestamp queued = 0;
+
+    bool operator==(const RecentAccount& o) const { return last == o.last; }
   };
   using RecentSources = absl::flat_hash_map<SourceKey, RecentSource, SourceKeyHash>;
-  using RecentAccounts = absl::flat_hash_map<StringId, Timestamp>;
+  using RecentAccounts = absl::flat_hash_map<StringId, RecentAccount>;
+  // A min-heap on time of the recent keys, so ForgetQuiet looks only at those that may have left
+  // source_window: one live entry per key (its time is the key's `queued`); entries of keys
+  // dropped or queued again since are skipped when they come up.
+  template <typename Key>
+  struct ForgetEntry {
+    Timestamp time = 0;
+    Key key;
+  };
   // An account's standing at the tick it was last judged (distributed_judgement.cc): the
   // distinct sources of its hits within window, settled and not cleared, and what they made it.
   // It holds until one of them changes (a failure, a clearing login, a source turning loud or
@@ -222,6 +242,7 @@ class DistributedDetector final : public Detector {
   void Evict(Timestamp now);
   // Drops from the recent maps what left source_window.
   void ForgetQuiet(Timestamp now);
+  void RebuildForgetQueues();
   // Drops from the recent maps and the pending set what the maps no longer hold (every key in
   // them is in the maps at all other times).
   void ForgetDropped();
@@ -252,6 +273,8 @@ class DistributedDetector final : public Detector {
   // The maps keep a month of history; a tick should not walk it.
   RecentSources recent_sources_;
   RecentAccounts recent_accounts_;
+  std::vector<ForgetEntry<SourceKey>> forget_sources_;
+  std::vector<ForgetEntry<StringId>> forget_accounts_;
   Judgement last_judged_;  // the last tick's, for logins judged between ticks
   JudgementCache judgement_;
   bool judge_afresh_ = false;

@@ -284,13 +284,14 @@ bool DistributedDetector::Load(StateDecoder* in) {
   for (const SourceKey& key : recent_sources) {
     const auto it = sources_.find(key);
     if (it == sources_.end() || it->second.suspects.empty()) continue;
-    recent_sources_[key] = RecentSource{it->second.suspects.back().time, it->second.campaign};
+    recent_sources_[key] =
+        RecentSource{.last = it->second.suspects.back().time, .campaign = it->second.campaign};
   }
   recent_accounts_.clear();
   for (const StringId account : recent_accounts) {
     const auto it = accounts_.find(account);
     if (it == accounts_.end() || it->second.hits.empty()) continue;
-    recent_accounts_[account] = it->second.hits.back().time;
+    recent_accounts_[account].last = it->second.hits.back().time;
   }
   judgement_ = JudgementCache{};  // rebuilt at the next tick
   last_judged_ = Judgement();
@@ -309,6 +310,7 @@ bool DistributedDetector::Load(StateDecoder* in) {
   // Every key in the recent maps and pending set must be in the maps (ticks look them up
   // unchecked); Save left idle ones out of the maps, so drop them from the sets too.
   ForgetDropped();
+  RebuildForgetQueues();
   return in->LeaveSection();
 }
 
