@@ -168,6 +168,7 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
     JudgeNewLogins(key, &source, event.time, sink);
   // The lists' backs are these failures (AppendPruned keeps the newest).
   Touch(&recent_sources_, &forget_sources_, key, event.time).campaign = source.campaign;
+  if (source.campaign != campaign_.number) unattributed_.insert(key);
   Touch(&recent_accounts_, &forget_accounts_, account, event.time);
   judgement_.dirty_sources.push_back(key);
   MarkDirty(account);
@@ -318,10 +319,32 @@ bool DistributedDetector::Excluded(StringId account, Timestamp now, const Accoun
 
 void DistributedDetector::Attribute(Timestamp now, const Judgement& judged, FindingSink* sink) {
   std::vector<SourceKey> found;
-  for (const auto& [key, recent] : recent_sources_) {
-    if (recent.campaign == campaign_.number || judged.loud.contains(key)) continue;
-    // Every recent source is in the map, with a suspect failure.
-    if (Qualifies(key, sources_.find(key)->second, now, judged)) found.push_back(key);
+  // Every recent source is in the map, with a suspect failure.
+  const auto consider = [&](const SourceKey& key) {
+    if (!judged.loud.contains(key) && Qualifies(key, sources_.find(key)->second, now, judged)) {
+      found.push_back(key);
+    }
+  };
+  if (judge_afresh_) {  // the plain walk unattributed_ stands for (differential test)
+    for (const auto& [key, recent] : recent_sources_) {
+      if (recent.campaign != campaign_.number) consider(key);
+    }
+  } else {
+    if (unattributed_for_ != campaign_.number) {
+      unattributed_.clear();
+      for (const auto& [key, recent] : recent_sources_) {
+        if (recent.campaign != campaign_.number) unattributed_.insert(key);
+      }
+      unattributed_for_ = campaign_.number;
+    }
+    absl::erase_if(unattributed_, [&](const SourceKey& key) {
+      const auto recent = recent_sources_.find(key);
+      if (recent == recent_sources_.end() || recent->second.campaign == campaign_.number) {
+        return true;
+      }
+      consider(key);
+      return false;
+    });
   }
   // Stable order for findings: by address.
   std::sort(found.begin(), found.end(), AddressOrder);
@@ -389,6 +412,7 @@ void DistributedDetector::ForgetQuiet(Timestamp now) {
     absl::erase_if(recent_sources_, [&](const auto& item) {
       if (item.second.last >= since) return false;
       judgement_.dirty_sources.push_back(item.first);
+      unattributed_.erase(item.first);
       return true;
     });
     absl::erase_if(recent_accounts_, [&](const auto& item) {
@@ -398,8 +422,10 @@ void DistributedDetector::ForgetQuiet(Timestamp now) {
     });
     return;
   }
-  ForgetBefore(&recent_sources_, &forget_sources_, since,
-               [&](const SourceKey& key) { judgement_.dirty_sources.push_back(key); });
+  ForgetBefore(&recent_sources_, &forget_sources_, since, [&](const SourceKey& key) {
+    judgement_.dirty_sources.push_back(key);
+    unattributed_.erase(key);
+  });
   ForgetBefore(&recent_accounts_, &forget_accounts_, since,
                [&](StringId account) { MarkDirty(account); });
 }
@@ -413,6 +439,7 @@ void DistributedDetector::ForgetDropped() {
   absl::erase_if(recent_sources_, [&](const auto& item) {
     if (sources_.contains(item.first)) return false;
     judgement_.dirty_sources.push_back(item.first);
+    unattributed_.erase(item.first);
     return true;
   });
   absl::erase_if(recent_accounts_, [&](const auto& item) {

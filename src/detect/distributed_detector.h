@@ -87,8 +87,9 @@ class DistributedDetector final : public Detector {
   bool SameState(const DistributedDetector& other) const;
 
   // For the differential test: rebuilds the judgement kept between ticks at every tick, as if
-  // nothing were kept, and forgets quiet keys by walking the recent maps instead of through
-  // the forget queues (distributed_judgement_test.cc).
+  // nothing were kept, and forgets quiet keys and finds sources to attribute by walking the
+  // recent maps instead of through the forget queues and unattributed_
+  // (distributed_judgement_test.cc).
   void JudgeAfreshEveryTick() { judge_afresh_ = true; }
 
   size_t sources() const { return sources_.size(); }
@@ -275,6 +276,11 @@ class DistributedDetector final : public Detector {
   RecentAccounts recent_accounts_;
   std::vector<ForgetEntry<SourceKey>> forget_sources_;
   std::vector<ForgetEntry<StringId>> forget_accounts_;
+  // Recent sources that may not be attributed to campaign `unattributed_for_` (those attributed
+  // since are dropped when Attribute comes to them; forgotten ones go with the recent map's),
+  // so Attribute need not walk the ones already attributed. Rebuilt when the campaign changes.
+  SourceSet unattributed_;
+  uint64_t unattributed_for_ = std::numeric_limits<uint64_t>::max();
   Judgement last_judged_;  // the last tick's, for logins judged between ticks
   JudgementCache judgement_;
   bool judge_afresh_ = false;
