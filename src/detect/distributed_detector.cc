@@ -31,9 +31,6 @@ void DropIdlestHalf(Map* map) {
   absl::erase_if(*map, [&](const auto& item) { return item.second.last_seen < cutoff; });
 }
 
-// Min-heap on time for std::push_heap / pop_heap.
-constexpr auto Later = [](const auto& a, const auto& b) { return a.time > b.time; };
-
 // Sets the key's last failure, queueing it when new or when the failure came out of order
 // before its entry's time (so the entry is never after `last`).
 template <typename Map, typename Queue, typename Key>
@@ -42,8 +39,7 @@ auto& Touch(Map* map, Queue* queue, const Key& key, Timestamp last) {
   it->second.last = last;
   if (fresh || last < it->second.queued) {
     it->second.queued = last;
-    queue->push_back({last, key});
-    std::push_heap(queue->begin(), queue->end(), Later);
+    queue->Push(last, key);
   }
   return it->second;
 }
@@ -51,10 +47,8 @@ auto& Touch(Map* map, Queue* queue, const Key& key, Timestamp last) {
 // Erases the keys whose last failure is before `since`, calling forget(key) for each first.
 template <typename Map, typename Queue, typename Forget>
 void ForgetBefore(Map* map, Queue* queue, Timestamp since, Forget forget) {
-  while (!queue->empty() && queue->front().time < since) {
-    std::pop_heap(queue->begin(), queue->end(), Later);
-    const auto entry = queue->back();
-    queue->pop_back();
+  while (queue->HasBefore(since)) {
+    const auto entry = queue->Pop();
     const auto it = map->find(entry.key);
     if (it == map->end() || it->second.queued != entry.time) continue;  // stale
     if (it->second.last < since) {
@@ -63,19 +57,17 @@ void ForgetBefore(Map* map, Queue* queue, Timestamp since, Forget forget) {
       continue;
     }
     it->second.queued = it->second.last;  // at or after `since`: not taken again in this loop
-    queue->push_back({it->second.last, entry.key});
-    std::push_heap(queue->begin(), queue->end(), Later);
+    queue->Push(it->second.last, entry.key);
   }
 }
 
 template <typename Map, typename Queue>
 void RebuildQueue(Map* map, Queue* queue) {
-  queue->clear();
+  queue->Release();
   for (auto& [key, recent] : *map) {
     recent.queued = recent.last;
-    queue->push_back({recent.last, key});
+    queue->Push(recent.last, key);
   }
-  std::make_heap(queue->begin(), queue->end(), Later);
 }
 
 }  // namespace
@@ -449,6 +441,12 @@ void DistributedDetector::ForgetDropped() {
   });
   absl::erase_if(with_new_logins_, [&](const SourceKey& key) { return !sources_.contains(key); });
   absl::erase_if(router_logins_, [&](const auto& item) { return !accounts_.contains(item.first); });
+  // The dropped keys' entries would stay in the forget queues for a whole source_window: a
+  // spray of a million new sources a day through a full map leaves millions of them.
+  if (forget_sources_.size() > 2 * recent_sources_.size() + 1024 ||
+      forget_accounts_.size() > 2 * recent_accounts_.size() + 1024) {
+    RebuildForgetQueues();
+  }
 }
 
 void DistributedDetector::Evict(Timestamp now) {

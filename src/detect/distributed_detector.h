@@ -39,6 +39,7 @@
 #include "detect/known_devices.h"
 #include "detect/rate_change.h"
 #include "detect/small_id_set.h"
+#include "detect/time_queue.h"
 #include "event/string_pool.h"
 
 namespace spraytrace::detect {
@@ -135,14 +136,7 @@ class DistributedDetector final : public Detector {
   };
   using RecentSources = absl::flat_hash_map<SourceKey, RecentSource, SourceKeyHash>;
   using RecentAccounts = absl::flat_hash_map<StringId, RecentAccount>;
-  // A min-heap on time of the recent keys, so ForgetQuiet looks only at those that may have left
-  // source_window: one live entry per key (its time is the key's `queued`); entries of keys
-  // dropped or queued again since are skipped when they come up.
-  template <typename Key>
-  struct ForgetEntry {
-    Timestamp time = 0;
-    Key key;
-  };
+
   // An account's standing at the tick it was last judged (distributed_judgement.cc): the
   // distinct sources of its hits within window, settled and not cleared, and what they made it.
   // It holds until one of them changes (a failure, a clearing login, a source turning loud or
@@ -274,8 +268,11 @@ class DistributedDetector final : public Detector {
   // The maps keep a month of history; a tick should not walk it.
   RecentSources recent_sources_;
   RecentAccounts recent_accounts_;
-  std::vector<ForgetEntry<SourceKey>> forget_sources_;
-  std::vector<ForgetEntry<StringId>> forget_accounts_;
+  // The recent keys by time, so ForgetQuiet looks only at those that may have left
+  // source_window: one live entry per key (its time is the key's `queued`); entries of keys
+  // dropped or queued again since are skipped when they come up.
+  TimeQueue<SourceKey> forget_sources_;
+  TimeQueue<StringId> forget_accounts_;
   // Recent sources that may not be attributed to campaign `unattributed_for_` (those attributed
   // since are dropped when Attribute comes to them; forgotten ones go with the recent map's),
   // so Attribute need not walk the ones already attributed. Rebuilt when the campaign changes.

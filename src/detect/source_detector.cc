@@ -32,9 +32,6 @@ struct Ordered {
   std::string_view host;
 };
 
-// Min-heap on time for std::push_heap / pop_heap.
-constexpr auto Later = [](const auto& a, const auto& b) { return a.time > b.time; };
-
 // One episode can give two findings of a rule at one time (compromises of two accounts, written
 // at the episode's close): their logins' times and accounts order them, so the order never
 // depends on the order the closing sources were found in.
@@ -83,8 +80,7 @@ void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
     }
     singles_.erase(single);
   } else {
-    idle_queue_.push_back({event.time, *key});
-    std::push_heap(idle_queue_.begin(), idle_queue_.end(), Later);
+    idle_queue_.Push(event.time, *key);
   }
   singles_.emplace(*key, event);
   RecordFirstEvent(*key, event);
@@ -228,24 +224,21 @@ void SourceDetector::Finish(FindingSink* sink) {
   all.reserve(size());
   for (const auto& [key, state] : sources_) all.push_back(key);
   for (const auto& [key, first] : singles_) all.push_back(key);
-  idle_queue_.clear();
+  idle_queue_.Clear();
   Close(all, sink);
 }
 
 std::vector<SourceKey> SourceDetector::TakeIdle(Timestamp cutoff) {
   std::vector<SourceKey> idle;
-  while (!idle_queue_.empty() && idle_queue_.front().time < cutoff) {
-    std::pop_heap(idle_queue_.begin(), idle_queue_.end(), Later);
-    QueuedSource& entry = idle_queue_.back();
+  while (idle_queue_.HasBefore(cutoff)) {
+    const auto entry = idle_queue_.Pop();
     const auto open = sources_.find(entry.key);
     const Timestamp end =
         open != sources_.end() ? open->second.end : singles_.find(entry.key)->second.time;
     if (end < cutoff) {
       idle.push_back(entry.key);
-      idle_queue_.pop_back();
     } else {
-      entry.time = end;  // at or after the cutoff: not taken again in this loop
-      std::push_heap(idle_queue_.begin(), idle_queue_.end(), Later);
+      idle_queue_.Push(end, entry.key);  // at or after the cutoff: not taken again in this loop
     }
   }
   return idle;
@@ -272,17 +265,16 @@ void SourceDetector::Close(const std::vector<SourceKey>& keys, FindingSink* sink
   if (sources_.empty() && singles_.empty()) {  // give back the bucket arrays and the queue too
     SourceMap().swap(sources_);
     SingleMap().swap(singles_);
-    std::vector<QueuedSource>().swap(idle_queue_);
+    idle_queue_.Release();
   }
   std::stable_sort(out.begin(), out.end(), Before);
   for (Ordered& ordered : out) sink->OnFinding(std::move(ordered.finding));
 }
 
 void SourceDetector::RebuildQueue() {
-  idle_queue_.clear();
-  for (const auto& [key, state] : sources_) idle_queue_.push_back({state.end, key});
-  for (const auto& [key, first] : singles_) idle_queue_.push_back({first.time, key});
-  std::make_heap(idle_queue_.begin(), idle_queue_.end(), Later);
+  idle_queue_.Clear();
+  for (const auto& [key, state] : sources_) idle_queue_.Push(state.end, key);
+  for (const auto& [key, first] : singles_) idle_queue_.Push(first.time, key);
 }
 
 void SourceDetector::Save(Timestamp now, store::StateEncoder* out) const {
@@ -300,7 +292,7 @@ void SourceDetector::Save(Timestamp now, store::StateEncoder* out) const {
 bool SourceDetector::Load(store::StateDecoder* in) {
   sources_.clear();
   singles_.clear();
-  idle_queue_.clear();
+  idle_queue_.Clear();
   if (!in->EnterSection("source_detector")) return false;
   last_scan_ = in->I64();
   const size_t count = in->Count(32);

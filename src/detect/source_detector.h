@@ -39,6 +39,7 @@
 #include "detect/detector_config.h"
 #include "detect/known_devices.h"
 #include "detect/source_state.h"
+#include "detect/time_queue.h"
 #include "event/string_pool.h"
 
 namespace spraytrace::detect {
@@ -102,13 +103,9 @@ class SourceDetector final : public Detector {
   SourceMap sources_;
   SingleMap singles_;  // sources whose open episode has one event, never in sources_ too
   // One entry per open source: a time at or before its episode's end, so the sources idle
-  // before a cutoff are among the entries before it (min-heap on time). An entry whose source
-  // is still active when taken is put back with the episode's end.
-  struct QueuedSource {
-    Timestamp time = 0;
-    SourceKey key;
-  };
-  std::vector<QueuedSource> idle_queue_;
+  // before a cutoff are among the entries before it. An entry whose source is still active when
+  // taken is put back with the episode's end.
+  TimeQueue<SourceKey> idle_queue_;
   std::unique_ptr<KnownDevices> owned_;  // when not shared
   KnownDevices* known_;
   const KnownDevices off_{0, 0};
