@@ -90,7 +90,8 @@ struct KnownDevicesConfig {
   int network_v4 = 16;
   int network_v6 = 48;
   // (source or network, account) pairs kept; past this the least recently used half is
-  // forgotten. About 64 bytes each: the default bounds that memory near 128 MB.
+  // forgotten. A 40-byte hash slot each, twice as many slots as pairs at worst: the default
+  // bounds that memory near 170 MB.
   int max_pairs = 2'000'000;
 };
 
@@ -131,7 +132,9 @@ struct DistributedConfig {
   // account about three in 72 h; ten is a focused attack.
   int targeted_sources = 10;
   Micros targeted_window = 72 * kMicrosPerHour;
-  int max_sources = 1'000'000;  // sources remembered; past it the idlest half go
+  // Sources (and accounts) remembered; past it the idlest half go. About 1 KB each at full use,
+  // with the judgement and queues beside them (docs/detection.md, "Memory budget").
+  int max_sources = 1'000'000;
 };
 
 struct DetectorConfig {
