@@ -48,8 +48,8 @@ class CountingSink final : public EventSink {
 
 // journald's export names its realtime clock; no other family's record does.
 bool LooksLikeJournald(std::string_view text) {
-  return text.find("\"__REALTIME_TIMESTAMP\"") != std::string_view::npos ||
-         text.find("\"_SOURCE_REALTIME_TIMESTAMP\"") != std::string_view::npos;
+  return Contains(text, "\"__REALTIME_TIMESTAMP\"") ||
+         Contains(text, "\"_SOURCE_REALTIME_TIMESTAMP\"");
 }
 
 std::string_view StripBom(std::string_view text) {

@@ -1,5 +1,7 @@
 #include "parse/text_scan.h"
 
+#include <cstring>
+
 namespace spraytrace::parse {
 namespace {
 
@@ -8,6 +10,12 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 }  // namespace
 
 using std::string_view;
+
+bool Contains(string_view text, string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > text.size()) return false;  // also keeps a null data() out of memmem
+  return memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
+}
 
 bool Consume(string_view* text, string_view prefix) {
   if (!text->starts_with(prefix)) return false;

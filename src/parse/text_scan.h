@@ -20,6 +20,10 @@ std::string_view TrimLeft(std::string_view text);
 bool EqualsIgnoringCase(std::string_view a, std::string_view b);
 // True for a non-empty run of ASCII digits.
 bool IsDigits(std::string_view text);
+// Whether needle occurs in text. Not string_view::find, which runs memchr for the needle's
+// first byte: for a quoted JSON key that is a quote, found every few bytes of a JSON line, and
+// the family sniffers test every line for several keys.
+bool Contains(std::string_view text, std::string_view needle);
 // The value after key_with_space (e.g. " rhost=") up to the next space, or "".
 std::string_view FieldValue(std::string_view text, std::string_view key_with_space);
 

@@ -33,5 +33,19 @@ TEST(TextScan, ConsumeAndTrim) {
   EXPECT_FALSE(IsDigits("12a"));
 }
 
+TEST(TextScan, ContainsFindsANeedleAnywhere) {
+  const std::string_view line = R"({"TimeGenerated":"2026-11-02","UserPrincipalName":"a@b"})";
+  EXPECT_TRUE(Contains(line, R"("UserPrincipalName")"));
+  EXPECT_TRUE(Contains(line, R"("a@b"})"));                // at the very end
+  EXPECT_TRUE(Contains(line, R"({"Time)"));                // at the very start
+  EXPECT_FALSE(Contains(line, R"("userPrincipalName")"));  // case matters
+  EXPECT_FALSE(Contains(line, R"("TimeGenerated":"2026-11-03")"));
+  EXPECT_FALSE(Contains("ab", "abc"));
+  EXPECT_TRUE(Contains("", ""));
+  EXPECT_FALSE(Contains("", "x"));
+  EXPECT_FALSE(Contains(std::string_view(), "x"));  // no data at all
+  EXPECT_TRUE(Contains(std::string_view("a\0b\0c", 5), std::string_view("b\0c", 3)));
+}
+
 }  // namespace
 }  // namespace spraytrace::parse

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "parse/reason_words.h"
+#include "parse/text_scan.h"
 
 namespace spraytrace::parse {
 namespace {
@@ -98,9 +99,8 @@ void Walk(ondemand::object object, std::string* path, int depth, EcsValues* valu
 }  // namespace
 
 bool EcsFamily::Sniff(std::string_view text) const {
-  return text.find("\"winlog\"") == std::string_view::npos &&
-         text.find("authentication") != std::string_view::npos &&
-         text.find("outcome") != std::string_view::npos;
+  return !Contains(text, "\"winlog\"") && Contains(text, "authentication") &&
+         Contains(text, "outcome");
 }
 
 RecordStatus EcsFamily::OnObject(ondemand::object object, std::string_view /*text*/,

@@ -1,13 +1,11 @@
 #include "parse/entra/entra_families.h"
 
+#include "parse/text_scan.h"
+
 namespace spraytrace::parse {
 namespace {
 
 namespace ondemand = simdjson::ondemand;
-
-bool Contains(std::string_view text, std::string_view needle) {
-  return text.find(needle) != std::string_view::npos;
-}
 
 // Service principals and managed identities sign in with certificates and tokens, not a
 // person's password: their records are read but make no event.

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "parse/text_scan.h"
+
 namespace spraytrace::parse {
 namespace {
 
@@ -13,12 +15,6 @@ size_t FirstNonSpace(std::string_view text) {
 
 // Keys under which envelopes carry their records.
 bool IsRecordArrayKey(std::string_view key) { return key == "value" || key == "records"; }
-
-bool Contains(std::string_view text, std::string_view needle) {
-  // memmem, not string_view::find: find runs memchr for the needle's first byte, here a quote,
-  // which a JSON line holds every few bytes (a fifth of the Entra parse thread's time).
-  return memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
-}
 
 // Only an object naming one of those keys can be an envelope; the rest skip the extra pass.
 bool MayBeEnvelope(std::string_view text) {

@@ -1,5 +1,6 @@
 #include "parse/m365/ual_record.h"
 
+#include "parse/text_scan.h"
 #include "parse/windows/windows_json.h"
 
 namespace spraytrace::parse {

@@ -33,11 +33,6 @@ bool ReadEventData(simdjson::ondemand::object object, WindowsEvent* event);
 // "4625" -> 4625; false for anything that is not a decimal event id below 65536.
 bool ParseEventId(std::string_view text, uint32_t* id);
 
-// Cheap substring test for Sniff().
-inline bool Contains(std::string_view text, std::string_view needle) {
-  return text.find(needle) != std::string_view::npos;
-}
-
 }  // namespace spraytrace::parse
 
 #endif  // SPRAYTRACE_PARSE_WINDOWS_WINDOWS_JSON_H_

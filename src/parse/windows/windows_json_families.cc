@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "parse/text_scan.h"
 #include "parse/windows/windows_json.h"
 #include "parse/windows/windows_time.h"
 

@@ -1,6 +1,7 @@
 #include "parse/vpn/fortigate/fortigate_parser.h"
 
 #include "parse/key_value_scanner.h"
+#include "parse/text_scan.h"
 #include "parse/vpn/fortigate/fortigate_record.h"
 
 namespace spraytrace::parse::vpn {
@@ -14,10 +15,6 @@ struct Attempt {
   Kind kind = Kind::kNone;
   Outcome outcome = Outcome::kFailure;
 };
-
-bool Contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
 
 Attempt Classify(const FortigateRecord& r) {
   if (r.subtype == "vpn") {
