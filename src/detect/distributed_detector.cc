@@ -403,8 +403,7 @@ void DistributedDetector::ForgetQuiet(Timestamp now) {
   if (judge_afresh_) {  // the plain walk the queues stand for (differential test)
     absl::erase_if(recent_sources_, [&](const auto& item) {
       if (item.second.last >= since) return false;
-      judgement_.dirty_sources.push_back(item.first);
-      unattributed_.erase(item.first);
+      ForgettingSource(item.first);
       return true;
     });
     absl::erase_if(recent_accounts_, [&](const auto& item) {
@@ -414,12 +413,15 @@ void DistributedDetector::ForgetQuiet(Timestamp now) {
     });
     return;
   }
-  ForgetBefore(&recent_sources_, &forget_sources_, since, [&](const SourceKey& key) {
-    judgement_.dirty_sources.push_back(key);
-    unattributed_.erase(key);
-  });
+  ForgetBefore(&recent_sources_, &forget_sources_, since,
+               [&](const SourceKey& key) { ForgettingSource(key); });
   ForgetBefore(&recent_accounts_, &forget_accounts_, since,
                [&](StringId account) { MarkDirty(account); });
+}
+
+void DistributedDetector::ForgettingSource(const SourceKey& key) {
+  judgement_.dirty_sources.push_back(key);
+  unattributed_.erase(key);
 }
 
 void DistributedDetector::RebuildForgetQueues() {
@@ -430,8 +432,7 @@ void DistributedDetector::RebuildForgetQueues() {
 void DistributedDetector::ForgetDropped() {
   absl::erase_if(recent_sources_, [&](const auto& item) {
     if (sources_.contains(item.first)) return false;
-    judgement_.dirty_sources.push_back(item.first);
-    unattributed_.erase(item.first);
+    ForgettingSource(item.first);
     return true;
   });
   absl::erase_if(recent_accounts_, [&](const auto& item) {

@@ -238,6 +238,9 @@ class DistributedDetector final : public Detector {
   // Drops from the recent maps what left source_window.
   void ForgetQuiet(Timestamp now);
   void RebuildForgetQueues();
+  // What a recent source leaving the recent map entails besides: judged again (it is no longer
+  // loud), and no longer to attribute.
+  void ForgettingSource(const SourceKey& key);
   // Drops from the recent maps and the pending set what the maps no longer hold (every key in
   // them is in the maps at all other times).
   void ForgetDropped();

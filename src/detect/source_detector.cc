@@ -62,9 +62,7 @@ void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
       Update(event, &state);
       return;
     }
-    for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_, Known())) {
-      sink->OnFinding(std::move(finding));
-    }
+    WriteEpisode(state, sink);
     sources_.erase(it);
   } else if (const auto single = singles_.find(*key); single != singles_.end()) {
     if (single->second.time >= event.time - gap) {
@@ -74,16 +72,19 @@ void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
       sources_.emplace(*key, std::move(state));
       return;
     }
-    const SourceState closed = Promote(*key, single->second);
-    for (Finding& finding : BuildEpisodeFindings(closed, config_, *strings_, Known())) {
-      sink->OnFinding(std::move(finding));
-    }
+    WriteEpisode(Promote(*key, single->second), sink);
     singles_.erase(single);
   } else {
     idle_queue_.Push(event.time, *key);
   }
   singles_.emplace(*key, event);
   RecordFirstEvent(*key, event);
+}
+
+void SourceDetector::WriteEpisode(const SourceState& state, FindingSink* sink) const {
+  for (Finding& finding : BuildEpisodeFindings(state, config_, *strings_, Known())) {
+    sink->OnFinding(std::move(finding));
+  }
 }
 
 SourceState SourceDetector::Promote(const SourceKey& key, const AuthEvent& first) const {

@@ -81,6 +81,8 @@ class SourceDetector final : public Detector {
   void ObserveBurst(const AuthEvent& event, uint32_t slot, SourceState* state) const;
   void ObserveSpray(const AuthEvent& event, bool success, uint32_t slot, SourceState* state) const;
   void AppendSlow(const AuthEvent& event, uint32_t slot, SourceState* state) const;
+  // The closed episode's findings, as they come (a source back after its idle gap).
+  void WriteEpisode(const SourceState& state, FindingSink* sink) const;
   // A single's first event as the episode Observe would have built from it.
   SourceState Promote(const SourceKey& key, const AuthEvent& first) const;
   // What Observe did to the login memory for a new episode's first event.
