@@ -4,8 +4,9 @@
 
 namespace spraytrace::cli {
 
-ParseThread::ParseThread(ingest::LineReader* reader, parse::LogParser* parser)
-    : reader_(reader), parser_(parser) {
+ParseThread::ParseThread(ingest::LineReader* reader, parse::LogParser* parser,
+                         parse::EventSink* observer)
+    : reader_(reader), parser_(parser), observer_(observer) {
   reader_->SetWaitHook([this] { HandOverPartial(); });
   thread_ = std::thread([this] { Run(); });
 }
@@ -21,6 +22,7 @@ ParseThread::~ParseThread() {
 
 void ParseThread::BatchingSink::OnEvent(const AuthEvent& event) {
   if (owner_->stopped_) return;  // nobody will read it: the scan is being abandoned
+  if (owner_->observer_ != nullptr) owner_->observer_->OnEvent(event);
   owner_->filling_->events.push_back(event);
   // One line can emit many events ("message repeated 500 times"): flush mid-line to stay bounded.
   if (owner_->filling_->events.size() >= kBatchEvents && !owner_->Flush()) {

@@ -48,8 +48,10 @@ class ParseThread {
 
   // Starts the thread at once. REQUIRES: parser->BeginFile was called for this input; reader and
   // parser outlive this object and nobody else uses them (nor the Diagnostics they report to)
-  // until DeliverNext() returned false or this object is destroyed.
-  ParseThread(ingest::LineReader* reader, parse::LogParser* parser);
+  // until DeliverNext() returned false or this object is destroyed. observer, when given, sees
+  // every event on the parse thread as it is emitted (the run's tally), under the same terms.
+  ParseThread(ingest::LineReader* reader, parse::LogParser* parser,
+              parse::EventSink* observer = nullptr);
   // Stops the parse thread (even mid-file) and joins it: a detection-side error or exception
   // never leaves it blocked on a full queue.
   ~ParseThread();
@@ -93,6 +95,7 @@ class ParseThread {
 
   ingest::LineReader* reader_;
   parse::LogParser* parser_;
+  parse::EventSink* observer_;
 
   std::mutex mutex_;
   std::condition_variable changed_;

@@ -38,8 +38,13 @@ class DetectingSink final : public parse::EventSink {
         latest_(std::max<Timestamp>(0, resume_after)) {}
 
   void OnEvent(const AuthEvent& event) override {
-    ++seen_;
     tally_->Observe(event);
+    Detect(event);
+  }
+
+  // OnEvent for an event the tally has already observed (on the parse thread).
+  void Detect(const AuthEvent& event) {
+    ++seen_;
     if (event.time <= resume_after_) {
       if (before_state_ == 0 || event.time < oldest_before_state_) {
         oldest_before_state_ = event.time;
@@ -70,6 +75,27 @@ class DetectingSink final : public parse::EventSink {
   uint64_t detected_ = 0;
   uint64_t before_state_ = 0;
   Timestamp oldest_before_state_ = 0;
+};
+
+// The detecting sink's side of a pipelined read: the tally observed the events on the parse
+// thread, which has time to spare while this one detects (docs/pipeline.md).
+class UntalliedSink final : public parse::EventSink {
+ public:
+  explicit UntalliedSink(DetectingSink* sink) : sink_(sink) {}
+  void OnEvent(const AuthEvent& event) override { sink_->Detect(event); }
+
+ private:
+  DetectingSink* sink_;
+};
+
+// The tally's side of a pipelined read, on the parse thread.
+class TallySink final : public parse::EventSink {
+ public:
+  explicit TallySink(report::EventTally* tally) : tally_(tally) {}
+  void OnEvent(const AuthEvent& event) override { tally_->Observe(event); }
+
+ private:
+  report::EventTally* tally_;
 };
 
 // Marks findings that an earlier run reported early (finding_ledger.h) and counts them.
@@ -171,8 +197,11 @@ void ReadOneInputPipelined(const std::string& path, const ScanOptions& options,
   parser->BeginFile(file_id, path, YearHintFor(path, options.year));
   LineProgress progress(options.progress, *context, evtx);
   {
-    ParseThread parsing(reader.get(), parser);
-    while (parsing.DeliverNext(sink)) {
+    // The tally is the parse thread's until it is joined: nothing on this side reads it mid-scan.
+    TallySink tally(&context->tally);
+    UntalliedSink detect(sink);
+    ParseThread parsing(reader.get(), parser, &tally);
+    while (parsing.DeliverNext(&detect)) {
       progress.At(parsing.lines_parsed(), parsing.raw_bytes_read(), *sink);
     }
   }  // joined: the reader, the parser and parse_diagnostics are this thread's again

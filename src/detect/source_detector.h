@@ -31,10 +31,10 @@
 
 #include <limits>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "detect/detector.h"
 #include "detect/detector_config.h"
 #include "detect/known_devices.h"
@@ -69,7 +69,9 @@ class SourceDetector final : public Detector {
   size_t size() const { return sources_.size() + singles_.size(); }
 
  private:
-  using SourceMap = std::unordered_map<SourceKey, SourceState, SourceKeyHash>;
+  // Node-based (an episode's state is large and stays put); SwissTable probing, which finds a
+  // source in fewer cache misses than std::unordered_map's bucket chains.
+  using SourceMap = absl::node_hash_map<SourceKey, SourceState, SourceKeyHash>;
   using SingleMap = absl::flat_hash_map<SourceKey, AuthEvent, SourceKeyHash>;
 
   // Applies the event to the episode. record_login: tell the login memory of a login now (false
