@@ -16,5 +16,21 @@ TEST(ControlBytes, CountsC0BytesExceptTab) {
   EXPECT_EQ(CountControlBytes(std::string(16, '\x01') + "tail\x1f"), 17u);
 }
 
+// Every position of a long line (the vector loop and the tail), every byte value.
+TEST(ControlBytes, PlainAsciiAgreesWithTheByteByByteChecks) {
+  const std::string base = "Nov  2 00:02:52 bastion sshd[58091]: Failed password for\tx y";
+  EXPECT_TRUE(IsPlainAscii(base));
+  EXPECT_TRUE(IsPlainAscii(""));
+  for (size_t at = 0; at < base.size(); ++at) {
+    for (int value = 0; value < 256; ++value) {
+      std::string line = base;
+      line[at] = static_cast<char>(value);
+      const bool plain = value == '\t' || (value >= 0x20 && value < 0x80);
+      ASSERT_EQ(IsPlainAscii(line), plain) << "byte " << value << " at " << at;
+      ASSERT_EQ(CountControlBytes(line), value < 0x20 && value != '\t' ? 1u : 0u);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace spraytrace::ingest

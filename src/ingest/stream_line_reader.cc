@@ -41,6 +41,13 @@ bool StreamLineReader::Accept(const RawLine& raw, Line* line) {
     });
     return false;
   }
+  if (IsPlainAscii(raw.text)) {  // no control bytes, and valid UTF-8 as ASCII
+    line->text = raw.text;
+    line->number = raw.number;
+    line->offset = raw.offset;
+    line->invalid_utf8 = false;
+    return true;
+  }
   if (const size_t control = CountControlBytes(raw.text); control > 0) {
     Report(DiagnosticKind::kBinaryLine, raw.number,
            [&] { return fmt::format("{} NUL/control bytes", control); });

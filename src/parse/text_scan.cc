@@ -17,18 +17,6 @@ bool Contains(string_view text, string_view needle) {
   return memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
 }
 
-bool Consume(string_view* text, string_view prefix) {
-  if (!text->starts_with(prefix)) return false;
-  text->remove_prefix(prefix.size());
-  return true;
-}
-
-bool ConsumeSuffix(string_view* text, string_view suffix) {
-  if (!text->ends_with(suffix)) return false;
-  text->remove_suffix(suffix.size());
-  return true;
-}
-
 // Consumes prefix, accepting either case for its first letter ("PAM: Authentication" and
 // "PAM: authentication" both occur).
 bool ConsumeAnyFirstCase(string_view* text, string_view lower_prefix) {

@@ -8,9 +8,24 @@
 namespace spraytrace::parse {
 
 // Removes prefix from *text and returns true when *text starts with it; else leaves it.
-bool Consume(std::string_view* text, std::string_view prefix);
-// The same at the end of *text.
-bool ConsumeSuffix(std::string_view* text, std::string_view suffix);
+// Inline, and the first byte compared before the rest: the parsers try a line against a run of
+// literal prefixes, nearly all of which fail at once, and a call to memcmp for each cost more
+// than the comparison (about a tenth of an sshd line's parsing).
+inline bool Consume(std::string_view* text, std::string_view prefix) {
+  if (prefix.empty()) return true;
+  if (text->size() < prefix.size() || (*text)[0] != prefix[0]) return false;
+  if (text->substr(1, prefix.size() - 1) != prefix.substr(1)) return false;
+  text->remove_prefix(prefix.size());
+  return true;
+}
+// The same at the end of *text, the last byte first.
+inline bool ConsumeSuffix(std::string_view* text, std::string_view suffix) {
+  if (suffix.empty()) return true;
+  if (text->size() < suffix.size() || text->back() != suffix.back()) return false;
+  if (!text->ends_with(suffix)) return false;
+  text->remove_suffix(suffix.size());
+  return true;
+}
 // Consume() that also accepts the prefix with its first letter upper-cased ("authentication
 // failure" and "Authentication failure"). REQUIRES: lower_prefix starts with a lower-case letter.
 bool ConsumeAnyFirstCase(std::string_view* text, std::string_view lower_prefix);

@@ -59,7 +59,11 @@ Line SshdParser::Impl::Resolve(const SyslogRecord& record, const SshdMessage& me
   Line line;
   line.record = &record;
   line.message = &message;
-  line.target = strings_->Intern(record.host);
+  // One host writes a whole file, mostly: no hashing of its name per line.
+  if (last_target_ == kNoString || strings_->View(last_target_) != record.host) {
+    last_target_ = strings_->Intern(record.host);
+  }
+  line.target = last_target_;
   if (!message.host.empty()) {
     if (auto ip = IpAddress::Parse(message.host)) {
       line.source.ip = *ip;
@@ -197,8 +201,11 @@ void SshdParser::Impl::Emit(Connection* c, const Attempt& attempt, Outcome outco
   event.source_host = attempt.source.has_ip ? kNoString : attempt.source.name;
   event.user = attempt.user;
   if (attempt.user != kNoString) {
-    CanonicalUserName(strings_->View(attempt.user), UserCase::kSensitive, &canonical_);
-    event.user_canonical = strings_->Intern(canonical_);
+    const std::string_view user = strings_->View(attempt.user);
+    CanonicalUserName(user, UserCase::kSensitive, &canonical_);
+    // Case kept, so the canonical name is a part of the name: all of it for most names.
+    event.user_canonical =
+        canonical_.size() == user.size() ? attempt.user : strings_->Intern(canonical_);
   }
   event.target_host = c->target;
   event.service = Service::kSsh;

@@ -65,7 +65,8 @@ class SshdParser::Impl {
   StringPool* strings_;
   Diagnostics* diagnostics_;
   std::unordered_map<ConnectionKey, Connection, ConnectionKeyHash> connections_;
-  std::string canonical_;  // reused buffer for CanonicalUserName
+  std::string canonical_;             // reused buffer for CanonicalUserName
+  StringId last_target_ = kNoString;  // the host of the last line
   std::vector<std::pair<Timestamp, ConnectionKey>> scratch_;
   uint64_t seq_ = 0;
   Timestamp next_expire_scan_ = INT64_MIN;

@@ -122,7 +122,7 @@ void ParseHostAndTag(Cursor cursor, SyslogRecord* record) {
   record->host = {};
   record->program = {};
   record->pid = -1;
-  if (cursor.Rest().starts_with(kLastMessageRepeated)) {
+  if (cursor.Peek() == kLastMessageRepeated[0] && cursor.Rest().starts_with(kLastMessageRepeated)) {
     record->message = cursor.Rest();
     return;
   }
