@@ -113,32 +113,100 @@ void DistributedDetector::JudgeNewLogins(const SourceKey& key, SourceHistory* so
 }
 
 void DistributedDetector::JudgePendingLogins(Timestamp now, FindingSink* sink) {
-  // Few sources have a login to report or to forget at a tick: find them first, then sort only
-  // those. Judging a source's logins reads nothing another source's judging changes.
+  // Judging a source's logins reads nothing another source's judging changes.
   const Timestamp oldest = now - dc_.compromise_lookback;
-  std::vector<SourceKey> due;
+  std::vector<SourceKey> candidates = PendingCandidates(now);
+  if (judge_afresh_) {  // the plain walk the index stands for (differential test)
+    candidates.assign(with_new_logins_.begin(), with_new_logins_.end());
+    std::sort(candidates.begin(), candidates.end(), AddressOrder);
+  }
   const auto judgeable = [&](const SourceKey& key, const SourceHistory& source) {
     return std::any_of(source.new_logins.begin(), source.new_logins.end(),
                        [&](const NewLogin& login) { return Judgeable(key, source, login); });
   };
-  absl::erase_if(with_new_logins_, [&](const SourceKey& key) {
-    const auto it = sources_.find(key);
-    if (it == sources_.end()) return true;
-    const SourceHistory& source = it->second;
-    for (const NewLogin& login : source.new_logins) {
-      if (login.time < oldest || JudgeLogin(key, source, login, now)) {
-        due.push_back(key);
-        return false;
-      }
-    }
-    return !judgeable(key, source);
-  });
   // In address order, so findings of one tick come out the same on every run.
-  std::sort(due.begin(), due.end(), AddressOrder);
-  for (const SourceKey& key : due) {
-    SourceHistory& source = sources_.find(key)->second;
-    JudgeNewLogins(key, &source, now, sink);
-    if (!judgeable(key, source)) with_new_logins_.erase(key);
+  for (const SourceKey& key : candidates) {
+    if (!with_new_logins_.contains(key)) continue;
+    const auto it = sources_.find(key);
+    if (it == sources_.end()) {
+      DropPending(key);
+      continue;
+    }
+    SourceHistory& source = it->second;
+    const bool due =
+        std::any_of(source.new_logins.begin(), source.new_logins.end(), [&](const NewLogin& login) {
+          return login.time < oldest || JudgeLogin(key, source, login, now);
+        });
+    if (due) JudgeNewLogins(key, &source, now, sink);
+    if (!judgeable(key, source)) DropPending(key);
+  }
+}
+
+std::vector<SourceKey> DistributedDetector::PendingCandidates(Timestamp now) {
+  std::vector<SourceKey> candidates;
+  const Timestamp oldest = now - dc_.compromise_lookback;
+  while (pending_.expiry.HasBefore(oldest)) candidates.push_back(pending_.expiry.Pop().key);
+  const Timestamp since = now - dc_.source_window;
+  absl::erase_if(pending_.with_suspects, [&](const SourceKey& key) {
+    const auto it = sources_.find(key);
+    if (it == sources_.end()) return false;  // dropped: the walk below drops it
+    const std::vector<SuspectFailure>& suspects = it->second.suspects;
+    const bool recent = std::any_of(suspects.begin(), suspects.end(),
+                                    [&](const SuspectFailure& f) { return f.time >= since; });
+    if (recent) candidates.push_back(key);
+    return !recent;  // until its next suspect failure, which puts it back
+  });
+  candidates.insert(candidates.end(), pending_.changed.begin(), pending_.changed.end());
+  pending_.changed.clear();
+  for (const IpAddress& network : pending_.grown) {
+    const auto it = pending_.by_network.find(network);
+    if (it != pending_.by_network.end()) {
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+  }
+  pending_.grown.clear();
+  std::sort(candidates.begin(), candidates.end(), AddressOrder);
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  return candidates;
+}
+
+void DistributedDetector::NotePendingLogin(const SourceKey& key, const SourceHistory& source,
+                                           const NewLogin* appended) {
+  if (with_new_logins_.contains(key)) {
+    if (appended) pending_.expiry.Push(appended->time, key);
+    return;
+  }
+  if (!appended || !Judgeable(key, source, *appended)) return;
+  with_new_logins_.insert(key);
+  // Its earlier logins too: they were not watched while it was not pending.
+  for (const NewLogin& login : source.new_logins) pending_.expiry.Push(login.time, key);
+  if (!source.suspects.empty()) pending_.with_suspects.insert(key);
+  if (key.host == kNoString) pending_.by_network[CampaignNetworkOf(key.ip)].push_back(key);
+}
+
+void DistributedDetector::NotePendingChanged(const SourceKey& key) {
+  if (with_new_logins_.contains(key)) pending_.changed.insert(key);
+}
+
+void DistributedDetector::DropPending(const SourceKey& key) {
+  if (with_new_logins_.erase(key) == 0) return;
+  pending_.with_suspects.erase(key);
+  pending_.changed.erase(key);
+  if (key.host != kNoString) return;
+  const auto it = pending_.by_network.find(CampaignNetworkOf(key.ip));
+  if (it == pending_.by_network.end()) return;
+  it->second.erase(std::remove(it->second.begin(), it->second.end(), key), it->second.end());
+  if (it->second.empty()) pending_.by_network.erase(it);
+}
+
+void DistributedDetector::RebuildPendingIndex() {
+  pending_ = PendingIndex{};
+  for (const SourceKey& key : with_new_logins_) {
+    const SourceHistory& source = sources_.find(key)->second;
+    for (const NewLogin& login : source.new_logins) pending_.expiry.Push(login.time, key);
+    if (!source.suspects.empty()) pending_.with_suspects.insert(key);
+    if (key.host == kNoString) pending_.by_network[CampaignNetworkOf(key.ip)].push_back(key);
+    pending_.changed.insert(key);  // the first tick looks at each once, as a full walk would
   }
 }
 

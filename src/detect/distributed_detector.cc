@@ -100,6 +100,7 @@ void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& 
                           !known_.LoggedInFromNetworkBefore(key, account, event.time);
   SourceHistory& source = sources_[key];
   source.last_seen = std::max(source.last_seen, event.time);
+  NotePendingChanged(key);  // its login accounts may grow, its logins be pruned
   if (source.login_accounts[0] == kNoString) {
     source.login_accounts[0] = account;
   } else if (source.login_accounts[0] != account && source.login_accounts[1] == kNoString) {
@@ -133,7 +134,7 @@ void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& 
   }
   AppendPruned(&source.new_logins, login, event.time - dc_.compromise_lookback,
                kMaxNewLoginsPerSource);
-  if (Judgeable(key, source, login)) with_new_logins_.insert(key);
+  NotePendingLogin(key, source, &source.new_logins.back());
 }
 
 void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey& key,
@@ -156,8 +157,13 @@ void DistributedDetector::ObserveFailure(const AuthEvent& event, const SourceKey
     rate_.Count(event.time);
   }
   // A node that logged in somewhere new and now sprays: judged at this failure, not at a tick.
-  if (campaign_.number != 0 && !source.new_logins.empty())
+  if (campaign_.number != 0 && !source.new_logins.empty()) {
     JudgeNewLogins(key, &source, event.time, sink);
+    NotePendingChanged(key);
+  }
+  if (!source.new_logins.empty() && with_new_logins_.contains(key)) {
+    pending_.with_suspects.insert(key);
+  }
   // The lists' backs are these failures (AppendPruned keeps the newest).
   Touch(&recent_sources_, &forget_sources_, key, event.time).campaign = source.campaign;
   if (source.campaign != campaign_.number) unattributed_.insert(key);
@@ -365,6 +371,7 @@ void DistributedDetector::AddToCampaign(const SourceKey& key, SourceHistory* sou
   if (key.host == kNoString) {
     CampaignNetwork& network = campaign_networks_[CampaignNetworkOf(key.ip)];
     if (network.sources++ == 0) network.example = key;
+    if (network.sources == kNetworkWitnesses) pending_.grown.push_back(CampaignNetworkOf(key.ip));
     network.last_seen = std::max(network.last_seen, now);
     if (campaign_networks_.size() > static_cast<size_t>(dc_.max_sources)) {
       DropIdlestHalf(&campaign_networks_);
@@ -377,6 +384,7 @@ void DistributedDetector::AddToCampaign(const SourceKey& key, SourceHistory* sou
     }
   }
   source->new_logins.clear();
+  NotePendingChanged(key);
 }
 
 void DistributedDetector::ClosePeriod(Timestamp now, FindingSink* sink) {
@@ -440,7 +448,11 @@ void DistributedDetector::ForgetDropped() {
     MarkDirty(item.first);
     return true;
   });
-  absl::erase_if(with_new_logins_, [&](const SourceKey& key) { return !sources_.contains(key); });
+  std::vector<SourceKey> dropped;
+  for (const SourceKey& key : with_new_logins_) {
+    if (!sources_.contains(key)) dropped.push_back(key);
+  }
+  for (const SourceKey& key : dropped) DropPending(key);
   absl::erase_if(router_logins_, [&](const auto& item) { return !accounts_.contains(item.first); });
   // The dropped keys' entries would stay in the forget queues for a whole source_window: a
   // spray of a million new sources a day through a full map leaves millions of them.

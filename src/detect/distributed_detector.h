@@ -228,8 +228,19 @@ class DistributedDetector final : public Detector {
                       FindingSink* sink);
   // account_targeting.cc: account_targeted findings for accounts that cross the threshold.
   void JudgeTargetedAccounts(Timestamp now, FindingSink* sink);
-  // JudgeNewLogins for every source that has some.
+  // JudgeNewLogins for every pending source whose logins a tick would report or forget; those
+  // not in PendingIndex's candidates are neither (distributed_compromise.cc).
   void JudgePendingLogins(Timestamp now, FindingSink* sink);
+  // The pending sources whose verdict may have changed since the last tick, in address order,
+  // without repeats (stale ones included: the caller checks).
+  std::vector<SourceKey> PendingCandidates(Timestamp now);
+  // Keeps with_new_logins_ and pending_ in step as a source's logins change: `appended` is the
+  // login ObserveLogin just kept, if it kept one.
+  void NotePendingLogin(const SourceKey& key, const SourceHistory& source,
+                        const NewLogin* appended);
+  void NotePendingChanged(const SourceKey& key);
+  void DropPending(const SourceKey& key);
+  void RebuildPendingIndex();
   static IpAddress CampaignNetworkOf(const IpAddress& ip);
   void ReportCompromise(const SourceKey& key, const SourceHistory& source, const NewLogin& login,
                         const CompromiseCase& why, Timestamp now, FindingSink* sink);
@@ -267,6 +278,21 @@ class DistributedDetector final : public Detector {
   // wait in new_logins for attribution, which reports them itself (if within lookback), or are
   // pruned at the source's next new login or its next failure while a campaign is open.
   SourceSet with_new_logins_;
+  // Which pending sources a tick must look at, so it need not walk them all (thousands, for
+  // the 72 hours of lookback, each looked up in sources_). A pending source's logins become due
+  // at a tick only when one ages past compromise_lookback (`expiry`), when it failed within
+  // source_window (SprayedElsewhere: `with_suspects`), when its network reached
+  // kNetworkWitnesses attributed sources (`grown`, through `by_network`); and a tick drops it
+  // from the set once no login of it is Judgeable, which only a change to its logins or login
+  // accounts makes so (`changed`). Not state: rebuilt on load.
+  struct PendingIndex {
+    TimeQueue<SourceKey> expiry;  // (login time, source) for every login of a pending source
+    SourceSet with_suspects;      // pending sources with suspect failures, maybe older ones
+    SourceSet changed;
+    absl::flat_hash_map<IpAddress, absl::InlinedVector<SourceKey, 1>, IpAddressHash> by_network;
+    std::vector<IpAddress> grown;  // since the last tick
+  };
+  PendingIndex pending_;
   // Sources and accounts with a suspect failure within source_window: what a tick looks at.
   // The maps keep a month of history; a tick should not walk it.
   RecentSources recent_sources_;

@@ -1,10 +1,11 @@
-// The judgement DistributedDetector keeps between ticks (distributed_judgement.cc) equals the one
-// judged afresh at every tick: random event streams with what moves a verdict (scanners turning
-// loud and quiet again, sprayers, logins clearing hits from an address or its network, shared
-// addresses, accounts retrying from one network, events minutes out of order (a source's last
-// failure logged before its previous one), the maps filling
-// up and dropping their idlest half) are fed to a detector that keeps it and to one that rebuilds
-// it at every tick. Their whole state is compared as they go, and their findings at the end.
+// The judgement DistributedDetector keeps between ticks (distributed_judgement.cc), and the pending
+// logins it looks at again (distributed_compromise.cc), equal those judged afresh at every tick
+// from every recent and pending source: random event streams with what moves a verdict (scanners
+// turning loud and quiet again, sprayers, logins clearing hits from an address or its network,
+// shared addresses, accounts retrying from one network, events minutes out of order (a source's
+// last failure logged before its previous one), the maps filling up and dropping their idlest half)
+// are fed to a detector that keeps it and to one that rebuilds it at every tick. Their whole state
+// is compared as they go, and their findings at the end.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -75,10 +76,11 @@ void Generate(uint32_t seed, Stream* stream) {
       add(at, ip, pick(kAccounts), kFail);
       add(at - (1 + pick(4)) * kMinute, ip, pick(kAccounts), kFail);
     } else if (kind < 45) {
-      // A covert node: one of 400 addresses in 40 /24s, a guess on one account.
+      // A covert node: one of 400 addresses in 40 /24s, a guess on one account; now and then
+      // its guess is right (a login a tick judges again while the node goes on spraying).
       const int node = pick(400);
       add(at, fmt::format("100.{}.{}.{}", node % 40, node % 40, 10 + node / 40), pick(kAccounts),
-          kFail);
+          pick(25) == 0 ? kOk : kFail);
     } else if (kind < 55) {
       // A scanner running through names in a quick run: loud, then quiet again days later.
       const std::string scanner = fmt::format("45.9.{}.1", pick(6));
@@ -141,6 +143,12 @@ void ExpectSameJudgement(uint32_t seed, int max_sources) {
   size_t campaigns = 0;
   for (const Finding& f : kept_findings.findings) campaigns += f.rule == Rule::kDistributedSpray;
   EXPECT_GT(campaigns, 0u);
+  // And logins judged compromises, at the login or at a later tick.
+  size_t compromises = 0;
+  for (const Finding& f : kept_findings.findings) {
+    compromises += f.rule == Rule::kCompromise;
+  }
+  EXPECT_GT(compromises, 0u);
 }
 
 TEST(DistributedJudgementTest, KeptEqualsAfreshOnRandomStreams) {

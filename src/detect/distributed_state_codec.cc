@@ -311,6 +311,7 @@ bool DistributedDetector::Load(StateDecoder* in) {
   // unchecked); Save left idle ones out of the maps, so drop them from the sets too.
   ForgetDropped();
   RebuildForgetQueues();
+  RebuildPendingIndex();
   unattributed_.clear();
   unattributed_for_ = std::numeric_limits<uint64_t>::max();  // rebuilt at the next attribution
   return in->LeaveSection();
