@@ -118,7 +118,11 @@ bool ParseThread::DeliverNext(parse::EventSink* sink) {
     full_.pop_front();
   }
   changed_.notify_all();
-  for (const AuthEvent& event : batch->events) sink->OnEvent(event);
+  const std::vector<AuthEvent>& events = batch->events;
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (i + 1 < events.size()) sink->Upcoming(events[i + 1]);
+    sink->OnEvent(events[i]);
+  }
   raw_bytes_ = batch->raw_bytes;
   lines_ = batch->lines;
   batch->events.clear();

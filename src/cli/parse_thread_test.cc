@@ -66,5 +66,55 @@ TEST(ParseThread, EventsFromAQuietPipeAreNotHeldBackWithAReaderThread) {
   ExpectEventsFromAQuietPipe(true);
 }
 
+// The detect side is told of each event one ahead (EventSink::Upcoming, for prefetching), across
+// batch boundaries too, and the events themselves still come exactly once, in order.
+class RecordingHints final : public parse::EventSink {
+ public:
+  void OnEvent(const AuthEvent& event) override { calls.push_back({false, event.where.line}); }
+  void Upcoming(const AuthEvent& event) override { calls.push_back({true, event.where.line}); }
+  struct Call {
+    bool upcoming;
+    uint64_t line;
+  };
+  std::vector<Call> calls;
+};
+
+TEST(ParseThread, EachEventIsAnnouncedWhileItsPredecessorIsDelivered) {
+  ingest::testing::TempDir dir;
+  std::string text;
+  constexpr int kLines = 2 * static_cast<int>(ParseThread::kBatchEvents) + 7;  // three batches
+  for (int i = 0; i < kLines; ++i) text += FailureLine(i % 40, "user" + std::to_string(i));
+  const std::string path = dir.Write("auth.log", text);
+  StringPool strings;
+  Diagnostics diagnostics;
+  auto opened = ingest::LineReader::Open(path, ingest::ReaderOptions{}, &diagnostics);
+  ASSERT_TRUE(opened.has_value());
+  parse::LogParser parser(&strings, &diagnostics);
+  parser.BeginFile(0, path, parse::YearHint{2026, 12, true});
+  RecordingHints sink;
+  {
+    ParseThread parsing(opened->get(), &parser);
+    while (parsing.DeliverNext(&sink)) {
+    }
+  }
+  std::vector<uint64_t> delivered;
+  size_t hints = 0;
+  for (size_t i = 0; i < sink.calls.size(); ++i) {
+    if (!sink.calls[i].upcoming) {
+      delivered.push_back(sink.calls[i].line);
+      continue;
+    }
+    ++hints;
+    // A hint is followed by the event before the hinted one, then by the hinted one's turn.
+    ASSERT_LT(i + 1, sink.calls.size());
+    EXPECT_FALSE(sink.calls[i + 1].upcoming);
+    EXPECT_EQ(sink.calls[i + 1].line + 1, sink.calls[i].line);
+  }
+  ASSERT_EQ(delivered.size(), static_cast<size_t>(kLines));
+  for (size_t i = 0; i < delivered.size(); ++i) EXPECT_EQ(delivered[i], i + 1);
+  // Within a batch every event but the last is announced; the batches' last ones are not.
+  EXPECT_GE(hints, static_cast<size_t>(kLines) - 3);
+}
+
 }  // namespace
 }  // namespace spraytrace::cli

@@ -58,6 +58,10 @@ class DetectingSink final : public parse::EventSink {
     if (++events_ % kAdvanceEvery == 0) detector_->AdvanceTime(latest_, findings_);
   }
 
+  void Upcoming(const AuthEvent& event) override {
+    if (event.time > resume_after_) detector_->Prefetch(event);
+  }
+
   Timestamp latest() const { return latest_; }
   uint64_t seen() const { return seen_; }
   uint64_t detected() const { return detected_; }
@@ -83,6 +87,7 @@ class UntalliedSink final : public parse::EventSink {
  public:
   explicit UntalliedSink(DetectingSink* sink) : sink_(sink) {}
   void OnEvent(const AuthEvent& event) override { sink_->Detect(event); }
+  void Upcoming(const AuthEvent& event) override { sink_->Upcoming(event); }
 
  private:
   DetectingSink* sink_;

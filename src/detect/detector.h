@@ -18,6 +18,9 @@ class Detector {
  public:
   virtual ~Detector() = default;
   virtual void Observe(const AuthEvent& event, FindingSink* sink) = 0;
+  // The event after the next one Observe'd (parse::EventSink::Upcoming): prefetches what Observe
+  // will look up for it. Changes no state.
+  virtual void Prefetch(const AuthEvent& /*event*/) const {}
   // Closes episodes idle since before now - idle_gap and reports them.
   virtual void AdvanceTime(Timestamp now, FindingSink* sink) = 0;
   // End of input: reports every open episode.

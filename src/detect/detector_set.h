@@ -28,6 +28,10 @@ class DetectorSet final : public Detector {
     for (auto& d : detectors_) d->Observe(event, sink);
     if (shared_) shared_->Observe(event);
   }
+  void Prefetch(const AuthEvent& event) const override {
+    for (const auto& d : detectors_) d->Prefetch(event);
+    if (shared_) shared_->Prefetch(event);
+  }
   void AdvanceTime(Timestamp now, FindingSink* sink) override {
     for (auto& d : detectors_) d->AdvanceTime(now, sink);
     if (shared_ && now - last_expire_ >= kMicrosPerHour) {

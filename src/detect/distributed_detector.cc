@@ -94,6 +94,20 @@ void DistributedDetector::Observe(const AuthEvent& event, FindingSink* sink) {
   AdvanceTime(event.time, sink);
 }
 
+void DistributedDetector::Prefetch(const AuthEvent& event) const {
+  if (!dc_.enabled) return;
+  const std::optional<SourceKey> key = SourceKeyOf(event);
+  const StringId account = AccountOf(event);
+  if (!key || account == kNoString) return;
+  sources_.prefetch(*key);
+  accounts_.prefetch(account);
+  if (!IsLogin(event)) {
+    recent_sources_.prefetch(*key);
+    recent_accounts_.prefetch(account);
+  }
+  if (owned_) owned_->Prefetch(event);
+}
+
 void DistributedDetector::ObserveLogin(const AuthEvent& event, const SourceKey& key,
                                        StringId account, FindingSink* sink) {
   const bool new_device = !known_.LoggedInBefore(key, account, event.time) &&

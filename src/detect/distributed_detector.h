@@ -78,6 +78,7 @@ class DistributedDetector final : public Detector {
   DistributedDetector& operator=(const DistributedDetector&) = delete;
 
   void Observe(const AuthEvent& event, FindingSink* sink) override;
+  void Prefetch(const AuthEvent& event) const override;
   void AdvanceTime(Timestamp now, FindingSink* sink) override;
   void Finish(FindingSink* sink) override;
   // distributed_state_codec.cc. Sources, accounts and /24 logins idle past

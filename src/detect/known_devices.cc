@@ -24,6 +24,14 @@ std::optional<SourceKey> KnownDevices::NetworkOf(const SourceKey& source) const 
   return SourceKey{source.ip.Masked(prefix), kNetworkKeyMarker};
 }
 
+void KnownDevices::Prefetch(const AuthEvent& event) const {
+  const auto key = SourceKeyOf(event);
+  const StringId user = AccountOf(event);
+  if (!key || user == kNoString) return;
+  entries_.prefetch(Key{*key, user});
+  if (const auto network = NetworkOf(*key)) entries_.prefetch(Key{*network, user});
+}
+
 bool KnownDevices::LoggedInFromNetworkBefore(const SourceKey& source, StringId user,
                                              Timestamp before) const {
   const auto network = NetworkOf(source);

@@ -44,6 +44,8 @@ class KnownDevices {
   // The same for any address in the source's network: the carrier NAT pool or home ISP range a
   // person's devices move around in. False for sources known only by host name.
   bool LoggedInFromNetworkBefore(const SourceKey& source, StringId user, Timestamp before) const;
+  // Prefetches what LoggedInBefore, LoggedInFromNetworkBefore and Observe look up for the event.
+  void Prefetch(const AuthEvent& event) const;
   // Forgets pairs whose last success is older than now - memory.
   void Expire(Timestamp now);
   size_t size() const { return entries_.size(); }

@@ -72,13 +72,20 @@ void SourceDetector::Observe(const AuthEvent& event, FindingSink* sink) {
       sources_.emplace(*key, std::move(state));
       return;
     }
-    WriteEpisode(Promote(*key, single->second), sink);
+    if (SingleMayReport(single->second)) WriteEpisode(Promote(*key, single->second), sink);
     singles_.erase(single);
   } else {
     idle_queue_.Push(event.time, *key);
   }
   singles_.emplace(*key, event);
   RecordFirstEvent(*key, event);
+}
+
+void SourceDetector::Prefetch(const AuthEvent& event) const {
+  if (const std::optional<SourceKey> key = SourceKeyOf(event)) {
+    sources_.prefetch(*key);
+    singles_.prefetch(*key);
+  }
 }
 
 void SourceDetector::WriteEpisode(const SourceState& state, FindingSink* sink) const {
@@ -259,7 +266,7 @@ void SourceDetector::Close(const std::vector<SourceKey>& keys, FindingSink* sink
       sources_.erase(it);
     } else {
       const auto single = singles_.find(key);
-      add(Promote(key, single->second));
+      if (SingleMayReport(single->second)) add(Promote(key, single->second));
       singles_.erase(single);
     }
   }

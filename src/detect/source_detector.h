@@ -66,6 +66,7 @@ class SourceDetector final : public Detector {
   bool SameState(const SourceDetector& other) const;
 
   // Sources with an open episode (for tests and memory reporting).
+  void Prefetch(const AuthEvent& event) const override;
   size_t size() const { return sources_.size() + singles_.size(); }
 
  private:
@@ -87,6 +88,13 @@ class SourceDetector final : public Detector {
   void WriteEpisode(const SourceState& state, FindingSink* sink) const;
   // A single's first event as the episode Observe would have built from it.
   SourceState Promote(const SourceKey& key, const AuthEvent& first) const;
+  // Whether the episode of one event can report anything. Most episodes are one login or one
+  // guess (a person, a covert node): closing them need not build the episode. Every rule needs a
+  // failure; all but the burst need two or more (DetectorConfig::Validate), and the burst's
+  // threshold may be one failure.
+  bool SingleMayReport(const AuthEvent& first) const {
+    return !IsLogin(first) && config_.brute_force.enabled && config_.brute_force.max_failures <= 1;
+  }
   // What Observe did to the login memory for a new episode's first event.
   void RecordFirstEvent(const SourceKey& key, const AuthEvent& event);
   // Every open episode, singles promoted (snapshot comparison).

@@ -12,6 +12,9 @@
 #include <vector>
 
 #include "detect/detect_test_support.h"
+#include "event/file_table.h"
+#include "store/state_decoder.h"
+#include "store/state_encoder.h"
 
 namespace spraytrace::detect {
 namespace {
@@ -603,6 +606,63 @@ TEST(SourceDetector, OneEventEpisodesAreEpisodesLikeAnyOther) {
   EXPECT_EQ(findings[0].failures, 5u);
   EXPECT_EQ(findings[0].start, kT0);
   EXPECT_EQ(findings[0].distinct_accounts, 2u);
+}
+
+// Closing a one-event episode skips building it when no rule can fire on it (SingleMayReport).
+// A snapshot saves singles as full episodes, which close by the full path: for every kind of
+// event and the thresholds around one failure, both ways must report the same.
+TEST(SourceDetector, OneEventEpisodesCloseAsTheFullEpisodeWould) {
+  const auto describe = [](const std::vector<Finding>& findings) {
+    std::string out;
+    for (const Finding& f : findings) {
+      out += fmt::format("{} {} {} {}\n", f.rule_id, f.triggered, f.failures, f.summary);
+    }
+    return out;
+  };
+  size_t reported = 0;
+  for (const int max_failures : {1, 2, 5}) {
+    for (const bool burst : {true, false}) {
+      DetectorConfig config;
+      config.brute_force.max_failures = max_failures;
+      config.brute_force.enabled = burst;
+      config.slow.min_failures = 2;
+      config.spray.min_failed_accounts = 2;
+      ASSERT_TRUE(config.Validate().ok());
+      for (int r = 0; r <= static_cast<int>(kLastReason); ++r) {
+        for (const Outcome outcome : {kFail, kOk}) {
+          SCOPED_TRACE(fmt::format("max_failures {} burst {} reason {} outcome {}", max_failures,
+                                   burst, r, static_cast<int>(outcome)));
+          StringPool pool;
+          FileTable files;
+          AuthEvent event;
+          event.time = kT0;
+          event.source_ip = *IpAddress::Parse("203.0.113.50");
+          event.has_source_ip = true;
+          event.user = pool.Intern("root");
+          event.user_canonical = event.user;
+          event.outcome = outcome;
+          event.reason = static_cast<Reason>(r);
+          event.method = AuthMethod::kPassword;
+          event.where = {0, 1, 0};
+          SourceDetector single(config, &pool);
+          CollectingFindingSink closed;
+          single.Observe(event, &closed);
+          store::StateEncoder out(&pool, &files);
+          single.Save(kT0, &out);
+          const std::string body = std::move(out).Finish();
+          SourceDetector restored(config, &pool);
+          store::StateDecoder in(body, &pool, &files);
+          ASSERT_TRUE(restored.Load(&in)) << in.error();
+          CollectingFindingSink full;
+          restored.Finish(&full);
+          single.Finish(&closed);
+          EXPECT_EQ(describe(closed.findings), describe(full.findings));
+          reported += full.findings.size();
+        }
+      }
+    }
+  }
+  EXPECT_GT(reported, 0u);  // the burst at one failure: the fast path must not skip it
 }
 
 }  // namespace

@@ -13,6 +13,10 @@ class EventSink {
  public:
   virtual ~EventSink() = default;
   virtual void OnEvent(const AuthEvent& event) = 0;
+  // A hint that `event` is the one after the next OnEvent: a sink may start fetching the memory
+  // it will look at for it (detection is bound by cache misses on its maps, not by work). Changes
+  // nothing a sink reports.
+  virtual void Upcoming(const AuthEvent& /*event*/) {}
 };
 
 class CollectingSink final : public EventSink {
