@@ -9,11 +9,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 
 namespace spraytrace::report {
 
@@ -56,10 +58,38 @@ class TopCounter {
                                 const std::pair<Key, uint64_t>& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   }
+  // Keeps the `capacity` largest by (count, key), as Top(capacity) orders them, without copying
+  // a key: a covert spray's sources each fail once, so every prune used to copy thousands of
+  // address strings twice. The capacity-th largest count is the threshold; of the keys at it,
+  // the smallest are kept.
   void Prune() {
-    auto keep = Top(capacity_);
-    counts_.clear();
-    counts_.insert(keep.begin(), keep.end());
+    if (capacity_ == 0) {
+      counts_.clear();
+      return;
+    }
+    std::vector<uint64_t> counts;
+    counts.reserve(counts_.size());
+    for (const auto& item : counts_) counts.push_back(item.second);
+    const auto nth = counts.begin() + static_cast<std::ptrdiff_t>(capacity_ - 1);
+    std::nth_element(counts.begin(), nth, counts.end(), std::greater<>());
+    const uint64_t threshold = *nth;
+    size_t above = 0;
+    std::vector<const Key*> ties;
+    for (const auto& item : counts_) {
+      if (item.second > threshold) ++above;
+      if (item.second == threshold) ties.push_back(&item.first);
+    }
+    absl::flat_hash_set<const Key*> dropped;  // the map does not move elements while erasing
+    const size_t ties_kept = capacity_ - above;
+    if (ties.size() > ties_kept) {
+      const auto last = ties.begin() + static_cast<std::ptrdiff_t>(ties_kept);
+      std::nth_element(ties.begin(), last, ties.end(),
+                       [](const Key* a, const Key* b) { return *a < *b; });
+      dropped.insert(last, ties.end());
+    }
+    absl::erase_if(counts_, [&](const auto& item) {
+      return item.second < threshold || dropped.contains(&item.first);
+    });
   }
 
   size_t capacity_;
