@@ -218,6 +218,36 @@ TEST_F(SshdParserTest, ExpireEmitsOnlyIdleConnections) {
   EXPECT_EQ(Failures().size(), 2u);
 }
 
+TEST_F(SshdParserTest, ExpireKeepsAConnectionUntilItsLastLineIsOld) {
+  Feed("Invalid user slow from 198.51.100.52", 1);  // line 1: the connection starts
+  line_ += 500;
+  Feed(
+      "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= "
+      "rhost=198.51.100.52",
+      1);                                   // line 502: still the same connection, active again
+  parser_.Expire(TimeOfLine(702), &sink_);  // its start is old, its last line is not
+  EXPECT_EQ(Failures().size(), 0u);
+  parser_.Expire(TimeOfLine(1103), &sink_);  // 601 s after its last line
+  ASSERT_EQ(Failures().size(), 1u);
+  EXPECT_EQ(View(Failures()[0].user), "slow");
+}
+
+TEST_F(SshdParserTest, ExpireFollowsAReusedPidEvenWhenItsClockGoesBack) {
+  line_ = 500;
+  Feed("Invalid user first from 198.51.100.53", 1);  // line 501
+  // Two concatenated logs: the same pid, another peer, an earlier time. A new connection that
+  // has been idle since line 11.
+  line_ = 10;
+  Feed("Invalid user second from 198.51.100.54", 1);
+  ASSERT_EQ(Failures().size(), 1u);  // the first connection ended when the second began
+  EXPECT_EQ(View(Failures()[0].user), "first");
+  parser_.Expire(TimeOfLine(700), &sink_);
+  ASSERT_EQ(Failures().size(), 2u);
+  EXPECT_EQ(View(Failures()[1].user), "second");
+  parser_.Flush(&sink_);
+  EXPECT_EQ(Failures().size(), 2u);
+}
+
 TEST_F(SshdParserTest, ClosedByAuthenticatingUserWithoutGuessIsAborted) {
   Feed("Connection closed by authenticating user root 198.51.100.60 port 46038 [preauth]");
   ASSERT_EQ(Failures().size(), 1u);
